@@ -1,0 +1,131 @@
+/**
+ * The analysis engine: picks a language per file, parses it once, runs every enabled detector of
+ * that language in one shared traversal. A parse failure or a throwing detector becomes a note.
+ */
+import type { Detector, DetectorContext, DetectorOptions, PyDetector, Report, TsDetector } from '../../detectors/define.js';
+import type { ResolvedConfig } from '../config/defaults.js';
+import { describeError } from '../errors.js';
+import type { Finding, Language, Note } from '../types.js';
+import type { ActiveDetector } from './dispatch.js';
+import { languageOf } from './language.js';
+import { type PythonParser, loadPythonParser } from './parse-python.js';
+import { parseTypeScript } from './parse-typescript.js';
+import { walkPython } from './walk-python.js';
+import { walkTypeScript } from './walk-typescript.js';
+
+export interface AnalysisInput {
+  path: string;
+  text: string;
+}
+
+export interface FileAnalysis {
+  findings: Finding[];
+  notes: Note[];
+  /** False when the file was not analysed (unknown language or a parse failure). */
+  analyzed: boolean;
+}
+
+/** Analyses files; holds the loaded parsers so a long-running app pays their start-up once. */
+export interface Analyzer {
+  analyzeFile(input: AnalysisInput, config: ResolvedConfig): Promise<FileAnalysis>;
+}
+
+/** Files larger than this are skipped with a note (minified bundles, generated code). */
+export const MAX_FILE_BYTES = 1_000_000;
+
+function enabledFor(detectors: readonly Detector[], language: Language, config: ResolvedConfig): Detector[] {
+  return detectors.filter((d) => d.meta.language === language && config.rules[d.meta.id]?.enabled !== false);
+}
+
+function contextFor<F>(
+  detector: Detector,
+  file: F & { path: string },
+  config: ResolvedConfig,
+  sink: Finding[],
+): DetectorContext<F, DetectorOptions> {
+  const setting = config.rules[detector.meta.id];
+  const { meta } = detector;
+  return {
+    file,
+    options: Object.freeze({ ...detector.defaultOptions, ...setting?.options }),
+    report(report: Report) {
+      sink.push({
+        ruleId: meta.id,
+        severity: setting?.severity ?? meta.severity,
+        category: meta.category,
+        file: file.path,
+        line: report.line,
+        endLine: Math.max(report.endLine ?? report.line, report.line),
+        ...(report.column !== undefined ? { column: report.column } : {}),
+        message: report.message,
+        recommendation: report.recommendation ?? meta.recommendation,
+        ...(report.fix ? { fix: report.fix } : {}),
+      });
+    },
+  };
+}
+
+/** Creates an analyzer over a registry; the Python grammar is loaded on the first Python file. */
+export function createAnalyzer(registry: readonly Detector[]): Analyzer {
+  let python: Promise<PythonParser> | undefined;
+
+  function run<F extends { path: string }, V>(
+    detectors: readonly Detector[],
+    file: F,
+    config: ResolvedConfig,
+    walk: (visitors: Array<{ owner: ActiveDetector; visitor: V }>) => void,
+  ): FileAnalysis {
+    const perDetector = detectors.map(() => [] as Finding[]);
+    const owners: ActiveDetector[] = detectors.map((d) => ({ id: d.meta.id }));
+    const visitors: Array<{ owner: ActiveDetector; visitor: V }> = [];
+    const notes: Note[] = [];
+    detectors.forEach((detector, i) => {
+      try {
+        const ctx = contextFor(detector, file, config, perDetector[i]);
+        visitors.push({ owner: owners[i], visitor: (detector.create as unknown as (c: typeof ctx) => V)(ctx) });
+      } catch (error) {
+        owners[i].failed = error;
+      }
+    });
+    walk(visitors);
+    const findings: Finding[] = [];
+    owners.forEach((owner, i) => {
+      if (owner.failed === undefined) findings.push(...perDetector[i]);
+      else notes.push({ file: file.path, ruleId: owner.id, message: `detector failed: ${describeError(owner.failed)}` });
+    });
+    return { findings, notes, analyzed: true };
+  }
+
+  return {
+    async analyzeFile({ path, text }, config) {
+      const language = languageOf(path);
+      if (!language) return { findings: [], notes: [], analyzed: false };
+      if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
+        return { findings: [], notes: [{ file: path, message: `not analysed: larger than ${MAX_FILE_BYTES} bytes` }], analyzed: false };
+      }
+      const detectors = enabledFor(registry, language, config);
+      try {
+        if (language === 'typescript') {
+          const file = parseTypeScript(path, text);
+          return run(detectors, file, config, (visitors) =>
+            walkTypeScript(file.sourceFile, visitors as Parameters<typeof walkTypeScript>[1]),
+          );
+        }
+        python ??= loadPythonParser();
+        const file = (await python).parse(path, text);
+        if (!file) return { findings: [], notes: [{ file: path, message: 'not analysed: the Python parser gave up' }], analyzed: false };
+        try {
+          return run(detectors as PyDetector[], file, config, (visitors) =>
+            walkPython(file.tree, visitors as Parameters<typeof walkPython>[1]),
+          );
+        } finally {
+          file.tree.delete();
+        }
+      } catch (error) {
+        return { findings: [], notes: [{ file: path, message: `not analysed: ${describeError(error)}` }], analyzed: false };
+      }
+    },
+  };
+}
+
+export type { TsDetector, PyDetector };
