@@ -1,0 +1,148 @@
+/**
+ * Wires the stages: source → analysis → filter → report → publisher. The webhook and the CLI call
+ * this same function with another Source and Publisher. Every path ends in `publish` or `abort`.
+ */
+import picomatch from 'picomatch';
+import pLimit from 'p-limit';
+import type { Detector } from '../../detectors/define.js';
+import type { Analyzer } from '../analysis/engine.js';
+import { languageOf } from '../analysis/language.js';
+import { splitLines } from '../analysis/split-lines.js';
+import type { ResolvedConfig } from '../config/defaults.js';
+import { validateRuleIds } from '../config/validate-rules.js';
+import { ConfigError, describeError } from '../errors.js';
+import { filterFindings } from '../filter/filter-findings.js';
+import type { Logger } from '../logger.js';
+import { decideGate } from '../report/gate.js';
+import { SEVERITIES, type ChangedFile, type Finding, type Note, type SeverityCounts, type SkippedFile, type Source } from '../types.js';
+import type { Publisher } from './publisher.js';
+import type { ReviewResult } from './types.js';
+
+export interface ReviewDeps {
+  source: Source;
+  publisher: Publisher;
+  analyzer: Analyzer;
+  registry: readonly Detector[];
+  loadConfig: () => Promise<ResolvedConfig>;
+  logger: Logger;
+  /** Returns a reason to skip the review under this config (e.g. a draft PR). */
+  skipReason?: (config: ResolvedConfig) => string | undefined;
+  /** How many file contents are fetched at once. */
+  readConcurrency?: number;
+  headSha?: string;
+}
+
+function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeverityCounts;
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+interface Analysed {
+  findings: Finding[];
+  notes: Note[];
+  skipped: SkippedFile[];
+  lines: Map<string, readonly string[]>;
+  analyzed: number;
+}
+
+async function analyseFiles(files: readonly ChangedFile[], deps: ReviewDeps, config: ResolvedConfig): Promise<Analysed> {
+  const out: Analysed = { findings: [], notes: [], skipped: [], lines: new Map(), analyzed: 0 };
+  const limit = pLimit(deps.readConcurrency ?? 8);
+  const contents = files.map((file) => limit(() => deps.source.readFile(file.path)));
+  // Reads run concurrently; analysis consumes them in path order so output never depends on timing.
+  for (const [i, file] of files.entries()) {
+    const text = await contents[i];
+    if (text === null) {
+      out.skipped.push({ path: file.path, reason: 'contents could not be read' });
+      continue;
+    }
+    const result = await deps.analyzer.analyzeFile({ path: file.path, text }, config);
+    out.notes.push(...result.notes);
+    if (!result.analyzed) {
+      out.skipped.push({ path: file.path, reason: result.notes[0]?.message.replace(/^not analysed: /, '') ?? 'not analysed' });
+      continue;
+    }
+    out.analyzed++;
+    out.findings.push(...result.findings);
+    out.lines.set(file.path, splitLines(text));
+  }
+  return out;
+}
+
+/** Splits the change into files to analyse and files skipped by path rules or language. */
+function selectFiles(files: readonly ChangedFile[], config: ResolvedConfig): { analyse: ChangedFile[]; skipped: SkippedFile[] } {
+  const ignored = picomatch([...config.paths.ignore], { dot: true });
+  const analyse: ChangedFile[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const file of files) {
+    if (ignored(file.path)) skipped.push({ path: file.path, reason: 'ignored by paths.ignore (vendored, generated or configured)' });
+    else if (!languageOf(file.path)) skipped.push({ path: file.path, reason: 'no analyser for this file type' });
+    else analyse.push(file);
+  }
+  analyse.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { analyse, skipped };
+}
+
+/** Runs one review end to end; returns the result, or undefined when it was skipped or aborted. */
+export async function runReview(deps: ReviewDeps): Promise<ReviewResult | undefined> {
+  const { publisher, logger } = deps;
+  const started = performance.now();
+  await publisher.begin();
+  try {
+    let config: ResolvedConfig;
+    try {
+      config = validateRuleIds(await deps.loadConfig(), deps.registry);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      logger.warn({ err: error }, 'invalid config');
+      await publisher.abort({ conclusion: 'failure', title: 'Invalid configuration', detail: error.message });
+      return undefined;
+    }
+    const skip = deps.skipReason?.(config);
+    if (skip) {
+      await publisher.abort({ conclusion: 'neutral', title: 'Not reviewed', detail: skip });
+      return undefined;
+    }
+    const changes = await deps.source.listChanges();
+    const { analyse, skipped } = selectFiles(changes.files, config);
+    logger.info({ files: changes.files.length, toAnalyse: analyse.length, skipped: changes.skipped.length + skipped.length }, 'change listed');
+    const analysed = await analyseFiles(analyse, deps, config);
+    const filtered = filterFindings({
+      findings: analysed.findings,
+      files: new Map(analyse.map((f) => [f.path, f])),
+      lines: analysed.lines,
+      config,
+    });
+    const allSkipped = [...changes.skipped, ...skipped, ...analysed.skipped];
+    const listed = changes.files.length + changes.skipped.length;
+    if (changes.reportedFileCount !== undefined && changes.reportedFileCount > listed) {
+      allSkipped.push({ path: '(unlisted files)', reason: `GitHub lists ${listed} of the ${changes.reportedFileCount} changed files` });
+    }
+    const stats = {
+      filesChanged: changes.reportedFileCount ?? listed,
+      filesAnalyzed: analysed.analyzed,
+      addedLines: analyse.reduce((n, f) => n + (f.wholeFile ? (analysed.lines.get(f.path)?.length ?? 0) : f.addedLines.size), 0),
+      suppressed: filtered.suppressed,
+    };
+    const counts = countBySeverity(filtered.findings);
+    const result: ReviewResult = {
+      findings: filtered.findings,
+      notes: analysed.notes,
+      skipped: allSkipped,
+      stats,
+      counts,
+      gate: decideGate(counts, config.failOn, stats),
+      config,
+      goodPatterns: [],
+      ...(deps.headSha ? { headSha: deps.headSha } : {}),
+    };
+    logger.info({ findings: result.findings.length, ...counts, analysed: stats.filesAnalyzed, ms: Math.round(performance.now() - started) }, 'analysis done');
+    await publisher.publish(result);
+    return result;
+  } catch (error) {
+    logger.error({ err: error }, 'review failed');
+    await publisher.abort({ conclusion: 'neutral', title: 'Review could not finish', detail: describeError(error) });
+    return undefined;
+  }
+}

@@ -1,0 +1,51 @@
+/** The data that flows from the filter stage to the report stage and the publishers. */
+import type { ResolvedConfig } from '../config/defaults.js';
+import type { Conclusion, Finding, Note, SeverityCounts, SkippedFile } from '../types.js';
+
+/** A finding with its stable identity (rule, path, normalised line text, occurrence). */
+export interface KeyedFinding extends Finding {
+  fingerprint: string;
+  /** True when the finding's line may carry an inline comment (inside a hunk, new side). */
+  commentable: boolean;
+}
+
+/** Per-review numbers shown in the summary and used by the rating. */
+export interface ReviewStats {
+  filesChanged: number;
+  filesAnalyzed: number;
+  addedLines: number;
+  /** Findings dropped by inline `pr-reviewer-ignore` comments. */
+  suppressed: number;
+}
+
+export interface Gate {
+  conclusion: Conclusion;
+  /** One line for the check run title, e.g. "2 high findings: failing at high". */
+  title: string;
+}
+
+/** Everything a renderer needs about one review; pure data. */
+export interface ReviewResult {
+  findings: KeyedFinding[];
+  notes: Note[];
+  skipped: SkippedFile[];
+  stats: ReviewStats;
+  counts: SeverityCounts;
+  gate: Gate;
+  config: ResolvedConfig;
+  /** Good practices seen in the changed code (e.g. "parameterized queries"). */
+  goodPatterns: string[];
+  /** The commit reviewed, when known. */
+  headSha?: string;
+}
+
+/** An inline review comment, ready to post on a line GitHub accepts. */
+export interface InlineComment {
+  path: string;
+  line: number;
+  /** First line of a multi-line comment (same hunk), when the finding spans lines. */
+  startLine?: number;
+  body: string;
+  /** The fingerprints of the findings this comment carries (more than one when folded). */
+  fingerprints: string[];
+}
