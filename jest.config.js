@@ -6,4 +6,6 @@ export default {
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 30000,
+  // The CLI tests run the built binary: compile dist/ once per run when it is stale.
+  globalSetup: '<rootDir>/test/helpers/build.ts',
 };

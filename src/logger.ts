@@ -23,7 +23,7 @@ export const REDACT_PATHS: readonly string[] = Object.freeze([
 ]);
 
 /** Logger options shared by the app, the worker and the CLI. */
-export function loggerOptions(level = process.env.LOG_LEVEL ?? 'info'): LoggerOptions {
+export function loggerOptions(level: string = process.env.LOG_LEVEL ?? 'info'): LoggerOptions {
   return { level, redact: { paths: [...REDACT_PATHS], censor: '[redacted]' } };
 }
 

@@ -49,12 +49,21 @@ interface Analysed {
 async function analyseFiles(files: readonly ChangedFile[], deps: ReviewDeps, config: ResolvedConfig): Promise<Analysed> {
   const out: Analysed = { findings: [], notes: [], skipped: [], lines: new Map(), analyzed: 0 };
   const limit = pLimit(deps.readConcurrency ?? 8);
-  const contents = files.map((file) => limit(() => deps.source.readFile(file.path)));
+  // Settled up front: a read that fails while an earlier one is awaited must not become an
+  // unhandled rejection (which ends the process), and one unreadable file must not end the review.
+  const contents = files.map((file) =>
+    limit(() => deps.source.readFile(file.path)).then(
+      (text) => ({ text, error: undefined }),
+      (error: unknown) => ({ text: null, error }),
+    ),
+  );
   // Reads run concurrently; analysis consumes them in path order so output never depends on timing.
   for (const [i, file] of files.entries()) {
-    const text = await contents[i];
+    const { text, error } = await contents[i];
     if (text === null) {
-      out.skipped.push({ path: file.path, reason: 'contents could not be read' });
+      if (error !== undefined) deps.logger.warn({ err: error, path: file.path }, 'file read failed');
+      const reason = error === undefined ? 'contents could not be read' : `contents could not be read: ${describeError(error)}`;
+      out.skipped.push({ path: file.path, reason });
       continue;
     }
     const result = await deps.analyzer.analyzeFile({ path: file.path, text }, config);
@@ -88,8 +97,9 @@ function selectFiles(files: readonly ChangedFile[], config: ResolvedConfig): { a
 export async function runReview(deps: ReviewDeps): Promise<ReviewResult | undefined> {
   const { publisher, logger } = deps;
   const started = performance.now();
-  await publisher.begin();
   try {
+    // Inside the try: if the check run cannot be created, `abort` still tries to leave one completed.
+    await publisher.begin();
     let config: ResolvedConfig;
     try {
       config = validateRuleIds(await deps.loadConfig(), deps.registry);

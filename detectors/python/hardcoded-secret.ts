@@ -1,0 +1,113 @@
+import type { Node } from 'web-tree-sitter';
+import { definePyDetector } from '../define.js';
+import { isCredentialValue, isSecretName, isTestPath, knownFormat } from './shared/secret-patterns.js';
+
+/** The text of a plain string literal (no interpolation), or null. */
+function literal(node: Node | null): string | null {
+  if (!node) return null;
+  if (node.type === 'concatenated_string') {
+    const parts = node.namedChildren.map((c) => literal(c));
+    return parts.every((p) => p !== null) ? parts.join('') : null;
+  }
+  if (node.type !== 'string' || node.namedChildren.some((c) => c?.type === 'interpolation')) return null;
+  return node.namedChildren.filter((c) => c?.type === 'string_content' || c?.type === 'escape_sequence').map((c) => c?.text ?? '').join('');
+}
+
+/** `("a" "b")` → the concatenation inside. */
+function unparenthesized(node: Node | null): Node | null {
+  let n = node;
+  while (n?.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0);
+  return n;
+}
+
+/** The name a value is bound to: `x = `, `self.x = `, `cfg["x"] = `. */
+function targetName(left: Node | null): string | null {
+  if (left?.type === 'identifier') return left.text;
+  if (left?.type === 'attribute') return left.childForFieldName('attribute')?.text ?? null;
+  if (left?.type === 'subscript') return literal(left.childForFieldName('subscript'));
+  return null;
+}
+
+const RECOMMENDATION = 'Load it at run time from the environment or a secret manager (for example `os.environ["NAME"]`), and rotate it: it is already in the repository history.';
+
+/** Credentials written into the source: by name (`password = "..."`) or by a provider's key format. */
+export default definePyDetector({
+  meta: {
+    id: 'hardcoded-secret',
+    severity: 'critical',
+    category: 'security',
+    description: 'A credential-like literal is bound to a secret-like name, or a known key format appears in the code.',
+    recommendation: RECOMMENDATION,
+    docs: {
+      why: 'A secret in source code is readable by everyone with access to the repository, its forks, CI logs and backups, forever: removing it later does not remove it from history. It has to be rotated.',
+      flagged: [
+        'DB_PASSWORD = "s3cr3t-Pr0d-2024"\n',
+        'client = Client(api_key="9c1f0e7b2d4a6c8e0f1a3b5d")\n',
+        'config = {"client_secret": "9f8e7d6c5b4a3210fedcba"}\n',
+      ],
+      ignored: [
+        'DB_PASSWORD = os.environ["DB_PASSWORD"]\n',
+        'password = ""\n',
+        'API_KEY = "your-api-key"\n',
+        'token_url = "https://auth.example.com/token"\n',
+        'token_type = "Bearer"\n',
+        'PASSWORD_FIELD = "password_confirmation"\n',
+      ],
+    },
+  },
+  defaultOptions: {},
+  create(ctx) {
+    const inTests = isTestPath(ctx.file.path);
+    const reported = new Set<number>();
+
+    const named = (name: string | null, bound: Node | null, describe: (name: string) => string): void => {
+      const value = unparenthesized(bound);
+      const text = literal(value);
+      if (!name || !value || text === null || !isSecretName(name)) return;
+      const known = knownFormat(text);
+      const knownCounts = known !== null && !(inTests && known.label === 'a private key');
+      if (!isCredentialValue(text, name, inTests) && !knownCounts) return;
+      reported.add(value.id);
+      ctx.report({
+        line: value.startPosition.row + 1,
+        message: `${describe(name)} a hardcoded credential (a ${text.length}-character literal, not shown here)`,
+      });
+    };
+
+    // Parts of an implicit concatenation are judged as a whole. (Ids are collected on entering the
+    // concatenation because `node.parent` costs a walk from the root in tree-sitter.)
+    const parts = new Set<number>();
+    const formatted = (node: Node): void => {
+      if (node.type === 'concatenated_string') for (const c of node.namedChildren) if (c) parts.add(c.id);
+      if (reported.has(node.id) || parts.has(node.id)) return;
+      const text = literal(node);
+      const found = text === null ? null : knownFormat(text);
+      // Test fixtures carry throwaway keys; a live provider token is still reported there.
+      if (!found || (inTests && found.label === 'a private key')) return;
+      reported.add(node.id);
+      ctx.report({ line: node.startPosition.row + 1, message: `The code contains ${found.label} (\`${found.shown}\`) in a string literal` });
+    };
+
+    return {
+      enter: {
+        assignment(node) {
+          named(targetName(node.childForFieldName('left')), node.childForFieldName('right'), (n) => `\`${n}\` is assigned`);
+        },
+        keyword_argument(node) {
+          named(node.childForFieldName('name')?.text ?? null, node.childForFieldName('value'), (n) => `\`${n}=\` is passed`);
+        },
+        pair(node) {
+          named(literal(node.childForFieldName('key')), node.childForFieldName('value'), (n) => `The \`"${n}"\` entry holds`);
+        },
+        default_parameter(node) {
+          named(node.childForFieldName('name')?.text ?? null, node.childForFieldName('value'), (n) => `Parameter \`${n}\` defaults to`);
+        },
+        typed_default_parameter(node) {
+          named(node.childForFieldName('name')?.text ?? null, node.childForFieldName('value'), (n) => `Parameter \`${n}\` defaults to`);
+        },
+        string: formatted,
+        concatenated_string: formatted,
+      },
+    };
+  },
+});

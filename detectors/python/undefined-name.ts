@@ -1,0 +1,140 @@
+import type { Node } from 'web-tree-sitter';
+import { definePyDetector } from '../define.js';
+import { PY2_BUILTINS, PY_BUILTINS, STDLIB_FROM_IMPORTS, STDLIB_MODULES } from './shared/builtins.js';
+import { type Scope, type ScopeModel, enclosing, scopesOf } from './shared/scopes.js';
+
+/**
+ * `_` is installed into builtins by `gettext.install()` and by Django/IPython shells, `get_ipython`
+ * by IPython and Jupyter: using them unbound is deliberate, so they are never reported.
+ */
+const INSTALLED_BY_RUNTIME = new Set(['_', 'get_ipython', '__IPYTHON__']);
+
+/** Exception names whose handler makes "the name may be missing" an expected case. */
+const NAME_ERROR_CATCHERS = /\b(NameError|Exception|BaseException)\b/;
+
+/** True inside `try:` whose handlers catch NameError (`try: unicode except NameError: ...`). */
+function guardedByNameError(node: Node): boolean {
+  let child: Node = node;
+  for (let a = node.parent; a; child = a, a = a.parent) {
+    if (a.type !== 'try_statement' || a.childForFieldName('body')?.id !== child.id) continue;
+    for (const handler of a.namedChildren) {
+      if (handler?.type !== 'except_clause') continue;
+      const caught = handler.childForFieldName('value');
+      if (!caught || NAME_ERROR_CATCHERS.test(caught.text)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * True on a Python 2 code path: under a condition that tests the version (`if PY2:`), or in the
+ * `except ImportError:` fallback of a Python 3 import.
+ */
+function versionGuarded(node: Node): boolean {
+  for (let a = node.parent; a; a = a.parent) {
+    if (a.type === 'except_clause' && /\b(ImportError|ModuleNotFoundError|NameError)\b/.test(a.childForFieldName('value')?.text ?? '')) return true;
+    if (a.type === 'if_statement' || a.type === 'elif_clause' || a.type === 'conditional_expression') {
+      const condition = a.type === 'conditional_expression' ? a.namedChild(1) : a.childForFieldName('condition');
+      if (condition && VERSION_TEST.test(condition.text)) return true;
+    }
+    if (a.type === 'else_clause' && a.parent) {
+      const condition = a.parent.childForFieldName('condition');
+      if (condition && VERSION_TEST.test(condition.text)) return true;
+    }
+  }
+  return false;
+}
+
+/** `__future__` features only Python 2 compatible code needs. */
+const PY2_FUTURES = new Set(['print_function', 'unicode_literals', 'absolute_import', 'division', 'with_statement', 'generators', 'nested_scopes']);
+
+/** A condition about the Python version: `sys.version_info`, `PY2`, `six.PY3`, `not python3`. */
+const VERSION_TEST = /version|\bpy_?[23]\b|python_?[23]|\bsix\b|PY_?[23]/i;
+
+/** `# noqa`, `# noqa: F821`, `# type: ignore[name-defined]`: the author already looked at this line. */
+const ACKNOWLEDGED = /#\s*noqa(?!:)|#\s*noqa:[^#]*\bF82|type:\s*ignore\[[^\]]*name-defined/i;
+
+/** Whether `a` and `b` are one edit apart (a likely typo), for "did you mean" advice. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 3) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const [x, y] = [a.slice(i), b.slice(i)];
+  return x.slice(1) === y.slice(1) || x.slice(1) === y || x === y.slice(1) || (x[0] === y[1] && x[1] === y[0] && x.slice(2) === y.slice(2));
+}
+
+/** A bound or builtin name one edit away from `name`, visible from `scope`. */
+function nearestName(model: ScopeModel, name: string, scope: Scope): string | undefined {
+  const candidates: string[] = [];
+  for (let s: Scope | null = scope; s; s = enclosing(s)) candidates.push(...s.bindings.keys());
+  candidates.push(...PY_BUILTINS);
+  return candidates.sort().find((c) => oneEditApart(name, c) && model.lookup(c, scope) !== null);
+}
+
+function adviceFor(model: ScopeModel, name: string, scope: Scope): string {
+  if (STDLIB_MODULES.has(name)) return `Add \`import ${name}\` at the top of the module.`;
+  const from = STDLIB_FROM_IMPORTS.get(name);
+  if (from) return `Add \`from ${from} import ${name}\` at the top of the module.`;
+  const near = nearestName(model, name, scope);
+  if (near) return `Did you mean \`${near}\`? Otherwise import or define \`${name}\` before it is used.`;
+  return `Import or define \`${name}\`, or correct the name if it is a typo.`;
+}
+
+/** A name that no scope binds and that is not a builtin: a NameError waiting for its code path. */
+export default definePyDetector({
+  meta: {
+    id: 'undefined-name',
+    severity: 'critical',
+    category: 'reliability',
+    description: 'A name is used but never bound, imported or builtin in the module.',
+    recommendation: 'Import or define the name, or correct its spelling.',
+    docs: {
+      why: 'Python resolves names only when the line runs: a missing import or a misspelt name passes every check until that code path raises NameError in production. The check follows Python\'s scoping rules (functions, classes, comprehensions, `global`/`nonlocal`, builtins) and stays silent in modules that use `from x import *`, contain syntax errors, or are Python 2.',
+      flagged: [
+        'async def poll():\n    await asyncio.sleep(1)\n',
+        'class Cache:\n    size = 10\n\n    def grow(self):\n        return size * 2\n',
+        'def total(items):\n    return sum(item.price for item in itmes)\n',
+      ],
+      ignored: [
+        'import asyncio\n\nasync def poll():\n    await asyncio.sleep(1)\n',
+        'def main():\n    return helper()\n\ndef helper():\n    return 1\n',
+        'from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from app.models import User\n\ndef name(u: "User") -> str:\n    return u.name\n',
+        'try:\n    import ujson as json\nexcept ImportError:\n    import json\n',
+        'from os.path import *\nprint(join("a", "b"))\n',
+      ],
+    },
+  },
+  defaultOptions: {},
+  create(ctx) {
+    return {
+      end() {
+        const model = scopesOf(ctx.file);
+        // A star import or `globals()` writes can bind anything; broken trees and Python 2 have other rules.
+        if (model.starImport || model.writesNamespace || model.hasErrors || model.python2) return;
+        const reported = new Set<string>();
+        // Several Python 2 builtins used unguarded, or `from __future__ import print_function`:
+        // Python 2 (compatible) source that happens to parse as Python 3.
+        const py2 = new Set(model.uses.filter((u) => PY2_BUILTINS.has(u.name) && model.resolve(u) === null).map((u) => u.name));
+        const py2Compatible = py2.size > 1 || model.imports.some((b) => b.kind === 'future-import' && PY2_FUTURES.has(b.imported));
+        const lazyAnnotations = model.imports.some((b) => b.kind === 'future-import' && b.imported === 'annotations');
+        for (const use of model.uses) {
+          const name = use.name;
+          // Annotations of function locals (and all of them under `from __future__ import annotations`)
+          // are never evaluated: a type checker's business, not a NameError.
+          if (use.kind === 'local-annotation' || (use.kind === 'annotation' && lazyAnnotations)) continue;
+          if (reported.has(name) || INSTALLED_BY_RUNTIME.has(name)) continue;
+          if (model.resolve(use) !== null) continue;
+          if (guardedByNameError(use.node) || ACKNOWLEDGED.test(ctx.file.lines[use.node.startPosition.row] ?? '')) continue;
+          if (PY2_BUILTINS.has(name) && (py2Compatible || versionGuarded(use.node))) continue;
+          reported.add(name);
+          ctx.report({
+            line: use.node.startPosition.row + 1,
+            column: use.node.startPosition.column + 1,
+            message: `\`${use.node.text}\` is used but never imported or defined`,
+            recommendation: adviceFor(model, use.node.text, use.scope),
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,146 @@
+import type { Node } from 'web-tree-sitter';
+import { type PyFile, definePyDetector } from '../define.js';
+import { byStatement, displayName, importFix, inImportProbe } from './shared/import-statements.js';
+import { type ImportBinding, type ScopeModel, scopesOf } from './shared/scopes.js';
+
+/** Modules imported for their side effects only. */
+const SIDE_EFFECT_MODULES = new Set(['readline', 'rlcompleter', 'site', 'this', 'antigravity', '__hello__', 'encodings', 'clr']);
+
+/** Names a framework looks up in the module namespace: unittest's protocol and pytest hooks. */
+const PROTOCOL_NAME = /^(load_tests|setUpModule|tearDownModule|pytest_\w+)$/;
+
+/** A comment on the import line that says the import is deliberate. */
+const DELIBERATE = /#.*\b(noqa|pylint:\s*disable|F401|unused|side[- ]?effects?|register\w*|keep|needed|required)\b/i;
+
+/** Package `__init__.py` and `compat.py` files re-export; stubs follow their own import conventions. */
+const REEXPORT_PATH = /(^|\/)__init__\.py$|\.pyi$|(^|\/|_|-)compat\.py$|(^|\/)compat\//;
+
+/** A module docstring that says the module exists to re-export ("Just export the old lexers."). */
+function saysItReexports(root: Node): boolean {
+  const first = root.namedChildren.find((c) => c?.type !== 'comment');
+  const doc = first?.type === 'expression_statement' && first.namedChild(0)?.type === 'string' ? first.text : '';
+  return /\bexport|compatib|backwards?[- ]compat/i.test(doc);
+}
+
+const IMPORTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement', 'comment', 'pass_statement']);
+
+/** A module that is nothing but imports (and a docstring or `__all__`): a re-export facade. */
+function onlyImports(node: Node): boolean {
+  return node.namedChildren.every((c) => {
+    if (!c || IMPORTS.has(c.type)) return true;
+    if (c.type === 'expression_statement') {
+      const e = c.namedChild(0);
+      return e?.type === 'string' || (e?.type === 'assignment' && /^__\w+__$/.test(e.childForFieldName('left')?.text ?? ''));
+    }
+    if (['if_statement', 'try_statement', 'block', 'else_clause', 'elif_clause', 'except_clause', 'finally_clause'].includes(c.type)) {
+      return c.namedChildren.every((part) => !part || part.type !== 'block' || onlyImports(part));
+    }
+    return false;
+  });
+}
+
+/** Names that are parameters somewhere: pytest injects fixtures imported under those names. */
+function parameterNames(model: ScopeModel): Set<string> {
+  const names = new Set<string>();
+  for (const s of model.scopes) for (const [name, list] of s.bindings) if (list.some((b) => b.kind === 'param')) names.add(name);
+  return names;
+}
+
+/**
+ * `from _ssl import SSLError`, `from ._impl import Public`: public names taken from a private module
+ * are the facade idiom (the module exists to re-export them), not leftovers.
+ */
+function isFacadeImport(b: ImportBinding): boolean {
+  const last = b.module.split('.').at(-1) ?? '';
+  return b.kind === 'from-import' && last.startsWith('_') && !b.name.startsWith('_');
+}
+
+/**
+ * `import a.b` whose submodule is reached through another name (`import a as x` then `x.b`, or
+ * `mpl = importorskip("matplotlib")` then `mpl.collections`): the import loads `a.b`.
+ */
+function loadsSubmodule(b: ImportBinding, text: string): boolean {
+  const [, sub] = b.imported.split('.');
+  if (b.kind !== 'import' || !sub || b.name !== b.imported.split('.')[0]) return false;
+  const access = new RegExp(`\\.${sub}\\b`);
+  return text.split('\n').some((line) => !/^\s*(import|from)\s/.test(line) && access.test(line));
+}
+
+/** A function whose body is only imports: an import smoke test (`def test_imports(): import x`). */
+function inImportOnlyFunction(statement: Node): boolean {
+  const block = statement.parent;
+  if (block?.type !== 'block' || block.parent?.type !== 'function_definition') return false;
+  return block.namedChildren.every((s) => !s || IMPORTS.has(s.type) || (s.type === 'expression_statement' && s.namedChild(0)?.type === 'string'));
+}
+
+/** `with pytest.raises(ImportError): import x`: the import is the action under test. */
+function insideRaisesBlock(statement: Node): boolean {
+  const block = statement.parent;
+  const owner = block?.parent;
+  if (block?.type !== 'block' || owner?.type !== 'with_statement') return false;
+  return /raises|Raises|warns|Warns/.test(owner.namedChildren.find((c) => c?.type === 'with_clause')?.text ?? '');
+}
+
+function isUnused(model: ScopeModel, b: ImportBinding, file: PyFile, params: Set<string>): boolean {
+  const lines = file.lines;
+  // `from io import __all__`: dunder names are read by the import machinery, not by code.
+  if (b.kind === 'future-import' || b.reexport || b.scope.kind === 'class' || /^__\w+__$/.test(b.name)) return false;
+  if (model.isUsed(b) || params.has(b.name) || PROTOCOL_NAME.test(b.name) || isFacadeImport(b) || loadsSubmodule(b, file.text)) return false;
+  if (insideRaisesBlock(b.statement) || inImportOnlyFunction(b.statement)) return false;
+  if (SIDE_EFFECT_MODULES.has(b.imported.split('.')[0]) && b.kind === 'import') return false;
+  if (DELIBERATE.test(lines[b.node.startPosition.row] ?? '') || DELIBERATE.test(lines[b.statement.startPosition.row] ?? '')) return false;
+  return !inImportProbe(b.statement);
+}
+
+const quoted = (names: string[]): string => names.map((n) => `\`${n}\``).join(', ');
+
+/** An imported name that nothing in the module reads. */
+export default definePyDetector({
+  meta: {
+    id: 'unused-import',
+    severity: 'low',
+    category: 'maintainability',
+    description: 'An imported name is never used in the module.',
+    recommendation: 'Remove the unused import.',
+    docs: {
+      why: 'Unused imports slow start-up, can create import cycles and hide which dependencies a module really has. Uses in annotations, string annotations, type comments, decorators and `__all__` count. Package `__init__.py` files, `import x as x` re-exports, `__future__` imports and imports guarded by `try: ... except ImportError:` are left alone.',
+      flagged: ['import os\nimport sys\n\nprint(sys.argv)\n', 'from typing import List, Optional\n\ndef f(x: Optional[int]) -> int:\n    return x or 0\n'],
+      ignored: [
+        'from __future__ import annotations\nimport os\nprint(os.sep)\n',
+        'from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from app.models import User\n\ndef name(u: "User") -> str:\n    return u.name\n',
+        'try:\n    import ujson as json\nexcept ImportError:\n    json = None\n',
+        'from .models import User as User\n',
+        'import helpers\n\n__all__ = ["helpers", "run"]\n\ndef run():\n    pass\n',
+      ],
+    },
+  },
+  defaultOptions: {},
+  create(ctx) {
+    return {
+      end() {
+        const { file } = ctx;
+        if (REEXPORT_PATH.test(file.path)) return;
+        const model = scopesOf(file);
+        // Broken trees hide uses; eval/exec/globals()/locals()/vars()/dir() read names dynamically.
+        if (model.hasErrors || model.dynamicCalls.size > 0) return;
+        if (onlyImports(file.tree.rootNode) || saysItReexports(file.tree.rootNode)) return;
+        const params = parameterNames(model);
+        const unused = model.imports.filter((b) => isUnused(model, b, file, params));
+        for (const [statement, bindings] of byStatement(unused)) {
+          const single = statement.startPosition.row === statement.endPosition.row;
+          const rows = [...new Set(bindings.map((b) => b.node.startPosition.row))];
+          for (const row of rows) {
+            const names = bindings.filter((b) => b.node.startPosition.row === row).map(displayName);
+            const fix = single ? importFix(file.lines, statement, bindings) : undefined;
+            ctx.report({
+              line: row + 1,
+              message: `${quoted(names)} ${names.length === 1 ? 'is' : 'are'} imported but never used`,
+              recommendation: names.length === 1 ? `Remove the unused import of \`${names[0]}\`.` : `Remove the unused imports ${quoted(names)}.`,
+              ...(fix ? { fix } : {}),
+            });
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,93 @@
+/**
+ * The module's top-level imports (ES `import`, `import x = require()`, top-level `require` bindings),
+ * read once from the source file's own statements and shared through `file.memo`.
+ */
+import { ts } from 'ts-morph';
+import type { TsFile } from '../../define.js';
+import { requiredModule } from './bindings.js';
+
+export interface EsImport {
+  node: ts.ImportDeclaration | ts.ImportEqualsDeclaration;
+  specifier: string;
+  /** `import type {...}` or every named element marked `type`. */
+  typeOnly: boolean;
+  /** `import './polyfill'`: no bindings. */
+  sideEffect: boolean;
+  defaultName?: ts.Identifier;
+  namespace?: ts.Identifier;
+  named: ts.ImportSpecifier[];
+  line: number;
+  endLine: number;
+}
+
+export interface RequireBinding {
+  node: ts.VariableStatement;
+  specifier: string;
+  /** The bound names (`const { a, b } = require('x')` → a, b). */
+  names: string[];
+  line: number;
+}
+
+export interface ModuleImports {
+  imports: EsImport[];
+  requires: RequireBinding[];
+}
+
+function boundNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : boundNames(e.name)));
+}
+
+function esImport(file: TsFile, node: ts.ImportDeclaration): EsImport | undefined {
+  if (!ts.isStringLiteral(node.moduleSpecifier)) return undefined;
+  const clause = node.importClause;
+  const bindings = clause?.namedBindings;
+  const named = bindings && ts.isNamedImports(bindings) ? [...bindings.elements] : [];
+  const namespace = bindings && ts.isNamespaceImport(bindings) ? bindings.name : undefined;
+  const typeOnly =
+    clause !== undefined && (clause.isTypeOnly || (!clause.name && !namespace && named.length > 0 && named.every((e) => e.isTypeOnly)));
+  return {
+    node,
+    specifier: node.moduleSpecifier.text,
+    typeOnly,
+    sideEffect: clause === undefined,
+    defaultName: clause?.name,
+    namespace,
+    named,
+    line: file.lineOf(node.getStart()),
+    endLine: file.lineOf(node.end),
+  };
+}
+
+function requireImport(file: TsFile, node: ts.ImportEqualsDeclaration): EsImport | undefined {
+  const ref = node.moduleReference;
+  if (node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
+  if (!ts.isExternalModuleReference(ref) || !ts.isStringLiteral(ref.expression)) return undefined;
+  const line = file.lineOf(node.getStart());
+  return { node, specifier: ref.expression.text, typeOnly: node.isTypeOnly, sideEffect: false, defaultName: node.name, named: [], line, endLine: file.lineOf(node.end) };
+}
+
+function collect(file: TsFile): ModuleImports {
+  const imports: EsImport[] = [];
+  const requires: RequireBinding[] = [];
+  for (const statement of file.sourceFile.statements) {
+    const found = ts.isImportDeclaration(statement)
+      ? esImport(file, statement)
+      : ts.isImportEqualsDeclaration(statement)
+        ? requireImport(file, statement)
+        : undefined;
+    if (found) imports.push(found);
+    if (!ts.isVariableStatement(statement) || statement.declarationList.declarations.length !== 1) continue;
+    const declaration = statement.declarationList.declarations[0];
+    const specifier = requiredModule(declaration.initializer);
+    if (specifier !== undefined) {
+      requires.push({ node: statement, specifier, names: boundNames(declaration.name), line: file.lineOf(statement.getStart()) });
+    }
+  }
+  return { imports, requires };
+}
+
+/** Top-level imports of the file, computed once. */
+export function importsOf(file: TsFile): ModuleImports {
+  return file.memo('typescript/imports', () => collect(file));
+}

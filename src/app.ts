@@ -1,0 +1,124 @@
+/**
+ * The Probot app function: validates events and enqueues review jobs, answering the webhook at
+ * once (GitHub gives up after 10 s). The reviews themselves run from the queue.
+ */
+import type { Context, Probot } from 'probot';
+import type { Detector } from '../detectors/define.js';
+import { registry as defaultRegistry } from '../detectors/index.js';
+import { createAnalyzer, type Analyzer } from './analysis/engine.js';
+import { CHECK_NAME } from './github/check-name.js';
+import { isReviewCommand, mayRequestReview } from './github/review-command.js';
+import { createReviewWorker } from './github/review-worker.js';
+import { InProcessQueue } from './queue/in-process.js';
+import type { ReviewQueue } from './queue/types.js';
+import type { ReviewJob, Trigger } from './types.js';
+
+/** The app's collaborators; each has a production default. */
+export interface AppDeps {
+  /** Where jobs go; the in-process queue with the GitHub worker when omitted. */
+  queue?: ReviewQueue;
+  registry?: readonly Detector[];
+  analyzer?: Analyzer;
+  /** This app's id: check suites of other apps are ignored. Unknown: only the check name is matched. */
+  appId?: number;
+  /** Concurrency of the default queue. */
+  concurrency?: number;
+}
+
+const PULL_REQUEST_ACTIONS = [
+  'pull_request.opened',
+  'pull_request.synchronize',
+  'pull_request.reopened',
+  'pull_request.ready_for_review',
+] as const;
+
+interface RepoRef {
+  owner: { login: string };
+  name: string;
+  id: number;
+}
+
+/** The pull requests a check payload names (empty for PRs from forks: GitHub omits those). */
+interface CheckPullRequest {
+  number: number;
+  base: { repo: { id: number } };
+}
+
+function jobFor(context: { id: string; payload: { installation?: { id: number } } }, repository: RepoRef, pullNumber: number, headSha: string, trigger: Trigger): ReviewJob | undefined {
+  const installationId = context.payload.installation?.id;
+  if (installationId === undefined) return undefined;
+  return { installationId, owner: repository.owner.login, repo: repository.name, pullNumber, headSha, trigger, deliveryId: context.id };
+}
+
+/** Creates the app function with its queue and detectors injected. */
+export function createApp(deps: AppDeps = {}): (app: Probot) => void {
+  return (app: Probot) => {
+    const registry = deps.registry ?? defaultRegistry;
+    const queue =
+      deps.queue ??
+      new InProcessQueue({
+        worker: createReviewWorker(app, { analyzer: deps.analyzer ?? createAnalyzer(registry), registry }),
+        logger: app.log,
+        ...(deps.concurrency ? { concurrency: deps.concurrency } : {}),
+      });
+
+    async function enqueue(context: Pick<Context, 'log'>, job: ReviewJob | undefined): Promise<void> {
+      if (!job) {
+        context.log.warn('event without installation ignored');
+        return;
+      }
+      await queue.enqueue(job);
+      context.log.info({ repo: `${job.owner}/${job.repo}`, pr: job.pullNumber, headSha: job.headSha, trigger: job.trigger }, 'review queued');
+    }
+
+    app.on([...PULL_REQUEST_ACTIONS], async (context) => {
+      const { pull_request: pr, repository } = context.payload;
+      await enqueue(context, jobFor(context, repository, pr.number, pr.head.sha, 'pull_request'));
+    });
+
+    app.on('issue_comment.created', async (context) => {
+      const { comment, issue, repository, sender } = context.payload;
+      if (!issue.pull_request || !isReviewCommand(comment.body)) return;
+      // Bots (this app included) never trigger reviews: no loops, no automated spending.
+      if (sender.type === 'Bot' || comment.user?.type === 'Bot') return;
+      if (deps.appId !== undefined && comment.performed_via_github_app?.id === deps.appId) return;
+      const owner = repository.owner.login;
+      const repo = repository.name;
+      const login = comment.user?.login ?? sender.login;
+      const { allowed, permission } = await mayRequestReview(context.octokit, owner, repo, login);
+      if (!allowed) {
+        context.log.info({ user: login, permission }, 'review command refused');
+        return;
+      }
+      const { data: pr } = await context.octokit.rest.pulls.get({ owner, repo, pull_number: issue.number });
+      try {
+        await context.octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: comment.id, content: 'eyes' });
+      } catch (error) {
+        // The acknowledgement is a courtesy: the review still runs without it.
+        context.log.warn({ err: error }, 'reaction failed');
+      }
+      await enqueue(context, jobFor(context, repository, issue.number, pr.head.sha, 'comment'));
+    });
+
+    app.on('check_run.rerequested', async (context) => {
+      const { check_run: run, repository } = context.payload;
+      if (run.name !== CHECK_NAME) return;
+      if (deps.appId !== undefined && run.app?.id !== deps.appId) return;
+      await enqueueChecked(context, repository, run.pull_requests, run.head_sha);
+    });
+
+    app.on('check_suite.rerequested', async (context) => {
+      const { check_suite: suite, repository } = context.payload;
+      if (deps.appId !== undefined && suite.app?.id !== deps.appId) return;
+      await enqueueChecked(context, repository, suite.pull_requests, suite.head_sha);
+    });
+
+    type CheckContext = Pick<Context, 'log' | 'id'> & { payload: { installation?: { id: number } } };
+
+    async function enqueueChecked(context: CheckContext, repository: RepoRef, prs: readonly CheckPullRequest[], headSha: string): Promise<void> {
+      const own = prs.filter((pr) => pr.base.repo.id === repository.id);
+      if (own.length === 0) context.log.info({ headSha }, 'rerequested check names no pull request');
+      for (const pr of own) await enqueue(context, jobFor(context, repository, pr.number, headSha, 'check_rerequested'));
+    }
+  };
+}
