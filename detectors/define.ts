@@ -25,6 +25,11 @@ export interface DetectorMeta {
   description: string;
   recommendation: string;
   docs: DetectorDocs;
+  /**
+   * `false` ships the rule switched off (a repository turns it on in its config); the reason belongs
+   * in `docs.why`. Default: on.
+   */
+  enabledByDefault?: boolean;
 }
 
 /** What a detector reports; rule id, severity, category and file are filled in by the engine. */

@@ -32,7 +32,8 @@ export function renderDetectorDocs(registry: readonly Detector[]): string {
     const variants = registry.filter((d) => d.meta.id === id);
     const first = variants[0].meta;
     const languages = variants.map((d) => LANGUAGE_LABEL[d.meta.language]).join(', ');
-    out.push(`| [\`${id}\`](#${id}) | ${languages} | ${first.severity} | ${first.category} | ${first.description.replaceAll('|', '\\|')} |`);
+    const off = first.enabledByDefault === false ? ' (off by default)' : '';
+    out.push(`| [\`${id}\`](#${id}) | ${languages} | ${first.severity}${off} | ${first.category} | ${first.description.replaceAll('|', '\\|')} |`);
   }
   out.push('');
   for (const id of ids) {
@@ -41,6 +42,7 @@ export function renderDetectorDocs(registry: readonly Detector[]): string {
       const { meta } = detector;
       const lang = meta.language === 'python' ? 'python' : 'ts';
       out.push(`### ${LANGUAGE_LABEL[meta.language]}`, '', meta.description, '', `**Why:** ${meta.docs.why}`, '');
+      if (meta.enabledByDefault === false) out.push('**Off by default:** turn it on with `rules: { ' + meta.id + ': on }`.', '');
       out.push(`**Instead:** ${meta.recommendation}`, '');
       out.push('**Flagged:**', '', ...meta.docs.flagged.flatMap((code) => [fence(lang, code), '']));
       out.push('**Not flagged:**', '', ...meta.docs.ignored.flatMap((code) => [fence(lang, code), '']));

@@ -34,7 +34,13 @@ export interface Analyzer {
 export const MAX_FILE_BYTES = 1_000_000;
 
 function enabledFor(detectors: readonly Detector[], language: Language, config: ResolvedConfig): Detector[] {
-  return detectors.filter((d) => d.meta.language === language && config.rules[d.meta.id]?.enabled !== false);
+  return detectors.filter((d) => d.meta.language === language && isEnabled(d, config));
+}
+
+/** A rule the config names is on unless set `off`; one it does not name follows its default. */
+export function isEnabled(detector: Detector, config: ResolvedConfig): boolean {
+  const setting = config.rules[detector.meta.id];
+  return setting ? setting.enabled : detector.meta.enabledByDefault !== false;
 }
 
 function contextFor<F>(
