@@ -39,9 +39,9 @@ export function dedent(text: string): string {
   return lines.map((l) => l.slice(strip)).join('\n');
 }
 
+/** The detector switched on (even one off by default) with `options` over its defaults. */
 function configWith(detector: Detector, options?: Record<string, unknown>): ResolvedConfig {
-  if (!options) return DEFAULT_CONFIG;
-  return { ...DEFAULT_CONFIG, rules: { [detector.meta.id]: { enabled: true, options } } };
+  return { ...DEFAULT_CONFIG, rules: { [detector.meta.id]: { enabled: true, options: options ?? {} } } };
 }
 
 /** Runs one detector alone over `code` and returns its findings plus any engine notes. */
