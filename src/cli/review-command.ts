@@ -13,23 +13,11 @@ import type { Source } from '../types.js';
 import type { CliIo } from './io.js';
 import { cliConfigLoader } from './load-config.js';
 import type { CliCommand } from './parse-args.js';
-import type { RuleDescriptor } from '../report/format-sarif.js';
+import { ruleDescriptors } from '../report/rule-descriptors.js';
 import { TerminalPublisher } from './terminal-publisher.js';
 import { packageVersion } from './version.js';
 
 type ReviewCommand = Extract<CliCommand, { kind: 'diff' | 'scan' }>;
-
-/** One entry per rule id (TypeScript and Python variants share an id and its description). */
-function ruleDescriptors(): RuleDescriptor[] {
-  const seen = new Map<string, RuleDescriptor>();
-  for (const { meta } of registry) {
-    if (!seen.has(meta.id)) {
-      const { id, description, recommendation, severity, category } = meta;
-      seen.set(meta.id, { id, description, recommendation, severity, category });
-    }
-  }
-  return [...seen.values()];
-}
 
 async function prepare(command: ReviewCommand, io: CliIo, logger: Logger): Promise<{ source: Source; configDir: string; headSha?: string }> {
   if (command.kind === 'scan') return { source: createScanSource({ cwd: io.cwd, paths: command.paths }), configDir: io.cwd };
@@ -57,7 +45,7 @@ function cliLogger(io: CliIo): Logger {
 export async function runReviewCommand(command: ReviewCommand, io: CliIo): Promise<number> {
   const logger = cliLogger(io);
   const { source, configDir, headSha } = await prepare(command, io, logger);
-  const publisher = new TerminalPublisher(command.format, ruleDescriptors(), io.stdout, io.stderr, { version: await packageVersion() });
+  const publisher = new TerminalPublisher(command.format, ruleDescriptors(registry), io.stdout, io.stderr, { version: await packageVersion() });
   await runReview({
     source,
     publisher,

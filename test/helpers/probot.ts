@@ -37,7 +37,7 @@ export interface TestProbot {
  * Octokit without retries or throttling. The function form is needed: Probot's own defaults replace
  * a plain `throttle: { enabled: false }` with its throttle options (writes then wait 1–3 s each).
  */
-const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
   ...options,
   retry: { enabled: false },
   throttle: { ...(options.throttle as object | undefined), enabled: false },
