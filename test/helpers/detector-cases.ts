@@ -5,7 +5,9 @@
 import type { Detector } from '../../detectors/define.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../../src/config/defaults.js';
 import { createAnalyzer } from '../../src/analysis/engine.js';
-import type { Finding } from '../../src/types.js';
+import type { Finding, Fix } from '../../src/types.js';
+import { loadPythonParser } from '../../src/analysis/parse-python.js';
+import { parseTypeScript, syntaxErrorCount } from '../../src/analysis/parse-typescript.js';
 
 export interface FlagCase {
   code: string;
@@ -63,6 +65,45 @@ function preview(code: string): string {
   return flat.length > 70 ? `${flat.slice(0, 67)}...` : flat;
 }
 
+/** `text` with `fix` applied: lines `line..endLine` replaced (an empty replacement deletes them). */
+export function applyFix(text: string, fix: Fix): string {
+  const lines = text.split('\n');
+  const replacement = fix.replacement === '' ? [] : fix.replacement.split('\n');
+  lines.splice(fix.line - 1, fix.endLine - fix.line + 1, ...replacement);
+  return lines.join('\n');
+}
+
+/** True when `text` parses without a syntax error as the detector's language. */
+export async function parsesCleanly(detector: Detector, text: string, path?: string): Promise<boolean> {
+  if (detector.meta.language === 'typescript') return syntaxErrorCount(parseTypeScript(path ?? 'sample.ts', text)) === 0;
+  const parsed = (await loadPythonParser()).parse(path ?? 'sample.py', text);
+  if (!parsed) return false;
+  try {
+    return !parsed.tree.rootNode.hasError;
+  } finally {
+    parsed.tree.delete();
+  }
+}
+
+/**
+ * Every fix must do what it says: applied, the code still parses (when it did before) and the
+ * detector no longer reports the fixed place.
+ */
+export async function expectFixesHold(detector: Detector, code: string, findings: Finding[], options?: Record<string, unknown>, path?: string): Promise<void> {
+  const text = dedent(code);
+  const parsedBefore = await parsesCleanly(detector, text, path);
+  for (const finding of findings) {
+    if (!finding.fix) continue;
+    const fixed = applyFix(text, finding.fix);
+    if (parsedBefore) expect({ fix: finding.fix, parses: await parsesCleanly(detector, fixed, path) }).toEqual({ fix: finding.fix, parses: true });
+    const after = await runDetector(detector, fixed, options, path);
+    const added = finding.fix.replacement === '' ? 0 : finding.fix.replacement.split('\n').length;
+    const inFixedRange = after.filter((f) => f.line >= finding.fix!.line && f.line < finding.fix!.line + Math.max(added, 1) && f.message === finding.message);
+    expect({ fix: finding.fix, stillReported: inFixedRange.map((f) => f.message) }).toEqual({ fix: finding.fix, stillReported: [] });
+    expect(after.length).toBeLessThan(findings.length);
+  }
+}
+
 /** Declares the jest tests of a detector from its two tables. */
 export function describeDetector(detector: Detector, cases: { flags: FlagCase[]; ignores: CaseInput[] }): void {
   describe(`${detector.meta.id} (${detector.meta.language})`, () => {
@@ -77,6 +118,7 @@ export function describeDetector(detector: Detector, cases: { flags: FlagCase[];
         });
         if (c.message) for (const f of findings) expect(f.message).toContain(c.message);
         if (c.fix !== undefined) expect(findings[0]?.fix?.replacement).toBe(c.fix);
+        await expectFixesHold(detector, c.code, findings, c.options, c.path);
       });
     });
     describe('ignores', () => {
