@@ -4,6 +4,7 @@
  */
 import type { Node as PyNode, Tree } from 'web-tree-sitter';
 import type { ts } from 'ts-morph';
+import type { GoodPatternKind } from '../src/report/good-patterns.js';
 import type { Category, Fix, Language, Severity } from '../src/types.js';
 
 export type DetectorOptions = Record<string, unknown>;
@@ -69,10 +70,18 @@ export interface PyFile extends ParsedFileBase {
   tree: Tree;
 }
 
+/** Good practice a detector saw (shown in the summary when it sits on a changed line). */
+export interface Praise {
+  line: number;
+  pattern: GoodPatternKind;
+}
+
 export interface DetectorContext<F, O extends DetectorOptions> {
   file: F;
   options: Readonly<O>;
   report(report: Report): void;
+  /** Records good practice on `line` (a query with bound parameters, a call with a timeout ...). */
+  praise(praise: Praise): void;
 }
 
 type Handler<N> = (node: N) => void;
@@ -104,7 +113,11 @@ export interface PyDetector<O extends DetectorOptions = DetectorOptions> {
   create(ctx: DetectorContext<PyFile, O>): PyVisitor;
 }
 
-export type Detector = TsDetector | PyDetector;
+/** Any registered detector: per-file (TypeScript, Python) or project-level. */
+export type Detector = TsDetector | PyDetector | ProjectDetector;
+
+/** A detector that analyses one parsed file. */
+export type FileDetector = TsDetector | PyDetector;
 
 /** Declares a TypeScript/JavaScript detector (typed identity, frozen). */
 export function defineTsDetector<O extends DetectorOptions>(
@@ -118,4 +131,92 @@ export function definePyDetector<O extends DetectorOptions>(
   detector: Omit<PyDetector<O>, 'meta'> & { meta: Omit<DetectorMeta, 'language'> },
 ): PyDetector<O> {
   return Object.freeze({ ...detector, meta: Object.freeze({ ...detector.meta, language: 'python' as const }) });
+}
+
+/**
+ * Project-level detectors (missing tests, circular imports, dangling references) look past the
+ * changed file: they get the change, the repository's paths at the head and a read-only reader.
+ * They run once per review, after the per-file pass, and stay pure: no I/O except through `read`.
+ */
+
+/** A small repository for a project detector's docs example: path → text; `changed` lists the PR's files. */
+export interface ProjectExample {
+  files: Readonly<Record<string, string>>;
+  /** Paths of `files` the change touches; every line of them counts as added. */
+  changed: readonly string[];
+}
+
+/** Documentation of a project detector; its examples are small repositories. */
+export interface ProjectDocs {
+  why: string;
+  flagged: ProjectExample[];
+  ignored: ProjectExample[];
+}
+
+/** Metadata of a project detector: `language` is 'any' or the languages whose files it reads. */
+export interface ProjectMeta extends Omit<DetectorMeta, 'language' | 'docs'> {
+  language: 'any' | readonly Language[];
+  docs: ProjectDocs;
+}
+
+/** A changed file as a project detector sees it. */
+export interface ProjectChangedFile {
+  path: string;
+  previousPath?: string;
+  status: 'added' | 'modified' | 'renamed' | 'copied' | 'changed';
+  /** Lines (new side, 1-based) added by the change. */
+  addedLines: ReadonlySet<number>;
+  /** Every line counts as added (the `scan` command). */
+  wholeFile?: boolean;
+  /** Text at the head, or null when it was not read (skipped, unreadable, not a source file). */
+  text: string | null;
+}
+
+/** A project finding names its file; `fileLevel` findings concern the whole file (kept on any changed file). */
+export interface ProjectReport extends Report {
+  file: string;
+  fileLevel?: boolean;
+}
+
+/** What a project detector's `check` gets: the change, the repository's paths, a reader, options and sinks. */
+export interface ProjectContext<O extends DetectorOptions> {
+  /** The change's files, sorted by path. */
+  changed: readonly ProjectChangedFile[];
+  /** Every file path of the repository at the head, sorted. */
+  paths: readonly string[];
+  /** False when the listing was cut short (a truncated GitHub tree): rules needing completeness stand down. */
+  complete: boolean;
+  /** A file's text at the head, or null (not in the repository, too large, binary, read budget spent). Cached per review. */
+  read(path: string): Promise<string | null>;
+  /** True once `read` refused a file because the review's read budget is spent: null then means "unknown". */
+  readBudgetSpent(): boolean;
+  options: Readonly<O>;
+  report(report: ProjectReport): void;
+  /** Records good practice in a changed file (tests changed alongside the source ...). */
+  praise(praise: Praise & { file: string }): void;
+  /** Says in the summary why the rule stood down or stopped early (never silent about lost coverage). */
+  note(message: string): void;
+}
+
+/** A detector that runs once per review over the whole change (see `defineProjectDetector`). */
+export interface ProjectDetector<O extends DetectorOptions = DetectorOptions> {
+  kind: 'project';
+  meta: ProjectMeta;
+  defaultOptions: O;
+  check(ctx: ProjectContext<O>): Promise<void>;
+}
+
+/** Declares a project-level detector (typed identity, frozen). */
+export function defineProjectDetector<O extends DetectorOptions>(detector: Omit<ProjectDetector<O>, 'kind'>): ProjectDetector<O> {
+  return Object.freeze({ ...detector, kind: 'project' as const, meta: Object.freeze({ ...detector.meta }) });
+}
+
+/** True for a project-level detector, false for a per-file one. */
+export function isProjectDetector(detector: Detector): detector is ProjectDetector {
+  return 'kind' in detector && detector.kind === 'project';
+}
+
+/** The registry's second sort key and the detector's folder: its language, or `project`. */
+export function detectorFolder(detector: Detector): Language | 'project' {
+  return isProjectDetector(detector) ? 'project' : detector.meta.language;
 }

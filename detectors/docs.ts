@@ -1,10 +1,36 @@
 /** Renders `detectors/README.md` from detector metadata: the metadata is the documentation. */
-import type { Detector } from './define.js';
+import { isProjectDetector, type Detector, type ProjectExample } from './define.js';
 
 const LANGUAGE_LABEL = { typescript: 'TS/JS', python: 'Python' } as const;
 
 function fence(language: string, code: string): string {
   return ['```' + language, code.replace(/\n$/, ''), '```'].join('\n');
+}
+
+/** The languages column: TS/JS, Python, or `any` for a project rule reading every language. */
+function languageLabel(detector: Detector): string {
+  const { language } = detector.meta;
+  if (language === 'any') return 'any';
+  if (typeof language === 'string') return LANGUAGE_LABEL[language];
+  return language.map((l) => LANGUAGE_LABEL[l]).join(', ');
+}
+
+/** A project example: each file of the small repository, the changed ones marked. */
+function projectExample(example: ProjectExample): string {
+  return Object.entries(example.files)
+    .map(([path, code]) => {
+      const lang = path.endsWith('.py') ? 'python' : path.endsWith('.md') ? 'md' : 'ts';
+      const mark = example.changed.includes(path) ? ' (changed)' : '';
+      return [`\`${path}\`${mark}`, '', fence(lang, code)].join('\n');
+    })
+    .join('\n\n');
+}
+
+/** The flagged or ignored examples of one detector, rendered. */
+function examples(detector: Detector, kind: 'flagged' | 'ignored'): string[] {
+  if (isProjectDetector(detector)) return detector.meta.docs[kind].flatMap((example, i) => [`*Repository ${i + 1}:*`, '', projectExample(example), '']);
+  const lang = detector.meta.language === 'python' ? 'python' : 'ts';
+  return detector.meta.docs[kind].flatMap((code) => [fence(lang, code), '']);
 }
 
 function options(detector: Detector): string[] {
@@ -31,7 +57,7 @@ export function renderDetectorDocs(registry: readonly Detector[]): string {
   for (const id of ids) {
     const variants = registry.filter((d) => d.meta.id === id);
     const first = variants[0].meta;
-    const languages = variants.map((d) => LANGUAGE_LABEL[d.meta.language]).join(', ');
+    const languages = variants.map(languageLabel).join(', ');
     const off = first.enabledByDefault === false ? ' (off by default)' : '';
     out.push(`| [\`${id}\`](#${id}) | ${languages} | ${first.severity}${off} | ${first.category} | ${first.description.replaceAll('|', '\\|')} |`);
   }
@@ -40,12 +66,11 @@ export function renderDetectorDocs(registry: readonly Detector[]): string {
     out.push(`## ${id}`, '');
     for (const detector of registry.filter((d) => d.meta.id === id)) {
       const { meta } = detector;
-      const lang = meta.language === 'python' ? 'python' : 'ts';
-      out.push(`### ${LANGUAGE_LABEL[meta.language]}`, '', meta.description, '', `**Why:** ${meta.docs.why}`, '');
+      out.push(`### ${isProjectDetector(detector) ? `Project (${languageLabel(detector)})` : languageLabel(detector)}`, '', meta.description, '', `**Why:** ${meta.docs.why}`, '');
       if (meta.enabledByDefault === false) out.push('**Off by default:** turn it on with `rules: { ' + meta.id + ': on }`.', '');
       out.push(`**Instead:** ${meta.recommendation}`, '');
-      out.push('**Flagged:**', '', ...meta.docs.flagged.flatMap((code) => [fence(lang, code), '']));
-      out.push('**Not flagged:**', '', ...meta.docs.ignored.flatMap((code) => [fence(lang, code), '']));
+      out.push('**Flagged:**', '', ...examples(detector, 'flagged'));
+      out.push('**Not flagged:**', '', ...examples(detector, 'ignored'));
       out.push(...options(detector));
     }
   }

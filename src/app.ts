@@ -7,6 +7,7 @@ import type { Detector } from '../detectors/define.js';
 import { registry as defaultRegistry } from '../detectors/index.js';
 import { createAnalyzer, type Analyzer } from './analysis/engine.js';
 import { CHECK_NAME } from './github/check-name.js';
+import { assertPayload } from './github/payload.js';
 import { isReviewCommand, mayRequestReview } from './github/review-command.js';
 import { createReviewWorker } from './github/review-worker.js';
 import { InProcessQueue } from './queue/in-process.js';
@@ -72,11 +73,13 @@ export function createApp(deps: AppDeps = {}): (app: Probot) => void {
     }
 
     app.on([...PULL_REQUEST_ACTIONS], async (context) => {
+      assertPayload('pull_request', context.payload);
       const { pull_request: pr, repository } = context.payload;
       await enqueue(context, jobFor(context, repository, pr.number, pr.head.sha, 'pull_request'));
     });
 
     app.on('issue_comment.created', async (context) => {
+      assertPayload('issue_comment', context.payload);
       const { comment, issue, repository, sender } = context.payload;
       if (!issue.pull_request || !isReviewCommand(comment.body)) return;
       // Bots (this app included) never trigger reviews: no loops, no automated spending.
@@ -101,6 +104,7 @@ export function createApp(deps: AppDeps = {}): (app: Probot) => void {
     });
 
     app.on('check_run.rerequested', async (context) => {
+      assertPayload('check_run', context.payload);
       const { check_run: run, repository } = context.payload;
       if (run.name !== CHECK_NAME) return;
       if (deps.appId !== undefined && run.app?.id !== deps.appId) return;
@@ -108,6 +112,7 @@ export function createApp(deps: AppDeps = {}): (app: Probot) => void {
     });
 
     app.on('check_suite.rerequested', async (context) => {
+      assertPayload('check_suite', context.payload);
       const { check_suite: suite, repository } = context.payload;
       if (deps.appId !== undefined && suite.app?.id !== deps.appId) return;
       await enqueueChecked(context, repository, suite.pull_requests, suite.head_sha);

@@ -70,12 +70,30 @@ export interface ChangeSet {
   reportedFileCount?: number;
 }
 
+/** The repository's file paths at the head of the change (for project-level detectors). */
+export interface RepoListing {
+  /** Sorted, `/`-separated, relative to the repository root (or the scan's directory). */
+  paths: string[];
+  /** False when the platform cut the listing short (GitHub's truncated tree). */
+  complete: boolean;
+}
+
 /** Where a review's input comes from: GitHub or a local git diff. */
 export interface Source {
   /** Changed files, their commentable lines, and files left out with a reason. */
   listChanges(): Promise<ChangeSet>;
   /** File contents at the head of the change, or null when it cannot be read. */
   readFile(path: string): Promise<string | null>;
+  /**
+   * Every file path of the repository at the head. Optional: without it the project-level detectors
+   * (missing tests, circular imports, dangling references) do not run.
+   */
+  listPaths?(): Promise<RepoListing>;
+  /**
+   * A changed file's contents at the base of the change (its previous path when renamed), or null.
+   * Optional: without it nothing is compared with the base (all findings count as introduced).
+   */
+  readBaseFile?(file: ChangedFile): Promise<string | null>;
 }
 
 export type Trigger = 'pull_request' | 'comment' | 'check_rerequested' | 'cli';

@@ -102,6 +102,9 @@ const HOW: Record<SqlBuild['kind'], string> = {
 const names = (values: Node[]): string => [...new Set(values.map((v) => `\`${v.text.length > 30 ? `${v.text.slice(0, 27)}...` : v.text}\``))].join(', ');
 
 /** SQL text formatted from run-time values and run as a query. */
+/** `%s`, `%(name)s`, `?`, `:name`: a bound parameter in SQL text. */
+const PLACEHOLDER = /%s|%\(\w+\)s|\?|(?<![:\w]):[A-Za-z_]\w*/;
+
 export default definePyDetector({
   meta: {
     id: 'sql-injection',
@@ -138,7 +141,12 @@ export default definePyDetector({
           const direct = sqlBuild(arg, model);
           const via = direct || arg.type !== 'identifier' ? null : throughVariable(arg, call, model);
           const build = direct ?? via?.build;
-          if (!build) return;
+          if (!build) {
+            // Constant SQL with placeholders and the values passed apart: the safe shape.
+            const args = call.childForFieldName('arguments')?.namedChildCount ?? 0;
+            if (arg.type === 'string' && args >= 2 && PLACEHOLDER.test(arg.text)) ctx.praise({ line: call.startPosition.row + 1, pattern: 'parameterized-query' });
+            return;
+          }
           const how = HOW[build.kind];
           const what = via ? `\`${arg.text}\`, SQL built on line ${via.binding.startPosition.row + 1} with ${how}` : `SQL built with ${how}`;
           const fix = direct ? parameterize(call, arg, ctx.file.lines, model) : undefined;

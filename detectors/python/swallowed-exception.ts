@@ -45,6 +45,20 @@ function caughtText(handler: Node): string | null {
 }
 
 /** An `except` that only passes, continues or does nothing: the failure disappears without a trace. */
+/**
+ * `raise DomainError("...") from err` or `logger.exception(...)` directly in the handler: the error
+ * goes on with its cause, or is logged with its traceback.
+ */
+function reraisesWithContext(body: Node): boolean {
+  return body.namedChildren.some((s) => {
+    if (s?.type === 'raise_statement') return s.childForFieldName('cause') !== null;
+    if (s?.type !== 'expression_statement') return false;
+    const call = s.namedChild(0);
+    const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
+    return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'exception';
+  });
+}
+
 export default definePyDetector({
   meta: {
     id: 'swallowed-exception',
@@ -70,6 +84,7 @@ export default definePyDetector({
       enter: {
         except_clause(handler) {
           const body = handler.namedChildren.find((c) => c?.type === 'block');
+          if (body && reraisesWithContext(body)) ctx.praise({ line: handler.startPosition.row + 1, pattern: 'error-context' });
           if (!body || !body.namedChildren.every((s) => !s || isInert(s))) return;
           const caught = caughtText(handler);
           if (caught && DELIBERATE.test(caught)) return;

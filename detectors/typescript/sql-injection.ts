@@ -7,6 +7,9 @@ import { shortText } from './shared/source-text.js';
 import { looksLikeSql, sqlArgument } from './shared/sql-text.js';
 import { classifyValue } from './shared/value-class.js';
 
+/** `$1`, `?`, `:name`, `@name`, `%s`: a bound parameter in SQL text. */
+const PLACEHOLDER = /\$\d+|\?|(?<![:\w]):[A-Za-z_]\w*|@[A-Za-z_]\w*|%s/;
+
 interface QueryCall {
   call: ts.CallExpression;
   text: ts.Expression;
@@ -87,10 +90,20 @@ export default defineTsDetector({
       return { parts: parts.filter((p) => !isSelf(p)), via: e.text };
     }
 
+    /** Constant SQL with placeholders and the values passed apart: the safe shape, said so in the summary. */
+    function praiseBoundParameters(call: ts.CallExpression, parts: StringPart[]): void {
+      const sqlText = parts.map((p) => (p.kind === 'text' ? p.text : '')).join('');
+      if (call.arguments.length < 2 || !looksLikeSql(sqlText) || !PLACEHOLDER.test(sqlText)) return;
+      ctx.praise({ line: ctx.file.lineOf(call.getStart()), pattern: 'parameterized-query' });
+    }
+
     function check({ call, text }: QueryCall, reported: Set<ts.Node>): void {
       const built = queryPieces(call, text);
       if (!built) return;
-      if (!built.parts.some((p) => p.kind === 'value')) return;
+      if (!built.parts.some((p) => p.kind === 'value')) {
+        praiseBoundParameters(call, built.parts.length > 0 ? built.parts : [{ kind: 'text', text: constantText(text) ?? '' }]);
+        return;
+      }
       const sqlText = built.parts.map((p) => (p.kind === 'text' ? p.text : ' ? ')).join('');
       if (!looksLikeSql(sqlText)) return;
       const dynamic = built.parts.filter(

@@ -56,6 +56,19 @@ function returnsValue(block: ts.Block): boolean {
 }
 
 /** Empty `catch` blocks and empty promise `.catch` handlers. */
+/** `throw new AppError('...', { cause: err })` directly in the catch block: the error goes on with its context. */
+function rethrowsWithCause(block: ts.Block, caught: string): boolean {
+  return block.statements.some((s) => {
+    if (!ts.isThrowStatement(s) || !s.expression || !ts.isNewExpression(s.expression)) return false;
+    const options = s.expression.arguments?.[1];
+    if (!options || !ts.isObjectLiteralExpression(options)) return false;
+    return options.properties.some((p) =>
+      (ts.isPropertyAssignment(p) && p.name.getText() === 'cause' && p.initializer.getText() === caught) ||
+      (ts.isShorthandPropertyAssignment(p) && p.name.text === 'cause' && caught === 'cause'),
+    );
+  });
+}
+
 export default defineTsDetector({
   meta: {
     id: 'swallowed-exception',
@@ -85,6 +98,9 @@ export default defineTsDetector({
         [ts.SyntaxKind.CatchClause](node) {
           const clause = node as ts.CatchClause;
           const name = clause.variableDeclaration?.name;
+          if (name && ts.isIdentifier(name) && rethrowsWithCause(clause.block, name.text)) {
+            ctx.praise({ line: ctx.file.lineOf(clause.getStart()), pattern: 'error-context' });
+          }
           if (name && ts.isIdentifier(name) && DELIBERATE_NAME.test(name.text)) return;
           if (!clause.block.statements.every(discards)) return;
           const comments = commentsIn(clause.block, text);

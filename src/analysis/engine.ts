@@ -2,11 +2,13 @@
  * The analysis engine: picks a language per file, parses it once, runs every enabled detector of
  * that language in one shared traversal. A parse failure or a throwing detector becomes a note.
  */
-import type { Detector, DetectorContext, DetectorOptions, PyDetector, Report, TsDetector } from '../../detectors/define.js';
+import { isProjectDetector, type Detector, type DetectorContext, type DetectorOptions, type FileDetector, type PyDetector, type Report, type TsDetector } from '../../detectors/define.js';
 import type { ResolvedConfig } from '../config/defaults.js';
 import { describeError } from '../errors.js';
+import type { GoodPatternSighting } from '../report/good-patterns.js';
 import type { Finding, Language, Note } from '../types.js';
 import type { ActiveDetector } from './dispatch.js';
+import { unparseableReason } from './input-guard.js';
 import { languageOf } from './language.js';
 import { type PythonParser, loadPythonParser } from './parse-python.js';
 import { parseTypeScript } from './parse-typescript.js';
@@ -23,6 +25,8 @@ export interface FileAnalysis {
   notes: Note[];
   /** False when the file was not analysed (unknown language or a parse failure). */
   analyzed: boolean;
+  /** Good practice the detectors saw, anywhere in the file (the pipeline keeps what is on changed lines). */
+  good?: GoodPatternSighting[];
 }
 
 /** Analyses files; holds the loaded parsers so a long-running app pays their start-up once. */
@@ -33,8 +37,8 @@ export interface Analyzer {
 /** Files larger than this are skipped with a note (minified bundles, generated code). */
 export const MAX_FILE_BYTES = 1_000_000;
 
-function enabledFor(detectors: readonly Detector[], language: Language, config: ResolvedConfig): Detector[] {
-  return detectors.filter((d) => d.meta.language === language && isEnabled(d, config));
+function enabledFor(detectors: readonly Detector[], language: Language, config: ResolvedConfig): FileDetector[] {
+  return detectors.filter((d): d is FileDetector => !isProjectDetector(d) && d.meta.language === language && isEnabled(d, config));
 }
 
 /** A rule the config names is on unless set `off`; one it does not name follows its default. */
@@ -43,30 +47,44 @@ export function isEnabled(detector: Detector, config: ResolvedConfig): boolean {
   return setting ? setting.enabled : detector.meta.enabledByDefault !== false;
 }
 
+/** The finding a detector's report becomes: rule id, severity (config first) and category filled in. */
+export function findingOf(detector: Detector, config: ResolvedConfig, path: string, report: Report): Finding {
+  const setting = config.rules[detector.meta.id];
+  const { meta } = detector;
+  return {
+    ruleId: meta.id,
+    severity: setting?.severity ?? meta.severity,
+    category: meta.category,
+    file: path,
+    line: report.line,
+    endLine: Math.max(report.endLine ?? report.line, report.line),
+    ...(report.column !== undefined ? { column: report.column } : {}),
+    message: report.message,
+    recommendation: report.recommendation ?? meta.recommendation,
+    ...(report.fix ? { fix: report.fix } : {}),
+  };
+}
+
+/** The detector's options: its defaults under the config's. */
+export function optionsOf(detector: Detector, config: ResolvedConfig): Readonly<DetectorOptions> {
+  return Object.freeze({ ...detector.defaultOptions, ...config.rules[detector.meta.id]?.options });
+}
+
 function contextFor<F>(
   detector: Detector,
   file: F & { path: string },
   config: ResolvedConfig,
   sink: Finding[],
+  good: GoodPatternSighting[],
 ): DetectorContext<F, DetectorOptions> {
-  const setting = config.rules[detector.meta.id];
-  const { meta } = detector;
   return {
     file,
-    options: Object.freeze({ ...detector.defaultOptions, ...setting?.options }),
+    options: optionsOf(detector, config),
     report(report: Report) {
-      sink.push({
-        ruleId: meta.id,
-        severity: setting?.severity ?? meta.severity,
-        category: meta.category,
-        file: file.path,
-        line: report.line,
-        endLine: Math.max(report.endLine ?? report.line, report.line),
-        ...(report.column !== undefined ? { column: report.column } : {}),
-        message: report.message,
-        recommendation: report.recommendation ?? meta.recommendation,
-        ...(report.fix ? { fix: report.fix } : {}),
-      });
+      sink.push(findingOf(detector, config, file.path, report));
+    },
+    praise({ line, pattern }) {
+      good.push({ pattern, file: file.path, line });
     },
   };
 }
@@ -76,18 +94,19 @@ export function createAnalyzer(registry: readonly Detector[]): Analyzer {
   let python: Promise<PythonParser> | undefined;
 
   function run<F extends { path: string }, V>(
-    detectors: readonly Detector[],
+    detectors: readonly FileDetector[],
     file: F,
     config: ResolvedConfig,
     walk: (visitors: Array<{ owner: ActiveDetector; visitor: V }>) => void,
   ): FileAnalysis {
     const perDetector = detectors.map(() => [] as Finding[]);
+    const praised = detectors.map(() => [] as GoodPatternSighting[]);
     const owners: ActiveDetector[] = detectors.map((d) => ({ id: d.meta.id }));
     const visitors: Array<{ owner: ActiveDetector; visitor: V }> = [];
     const notes: Note[] = [];
     detectors.forEach((detector, i) => {
       try {
-        const ctx = contextFor(detector, file, config, perDetector[i]);
+        const ctx = contextFor(detector, file, config, perDetector[i], praised[i]);
         visitors.push({ owner: owners[i], visitor: (detector.create as unknown as (c: typeof ctx) => V)(ctx) });
       } catch (error) {
         owners[i].failed = error;
@@ -95,11 +114,16 @@ export function createAnalyzer(registry: readonly Detector[]): Analyzer {
     });
     walk(visitors);
     const findings: Finding[] = [];
+    const good: GoodPatternSighting[] = [];
     owners.forEach((owner, i) => {
-      if (owner.failed === undefined) findings.push(...perDetector[i]);
-      else notes.push({ file: file.path, ruleId: owner.id, message: `detector failed: ${describeError(owner.failed)}` });
+      if (owner.failed === undefined) {
+        findings.push(...perDetector[i]);
+        good.push(...praised[i]);
+      } else {
+        notes.push({ file: file.path, ruleId: owner.id, message: `detector failed: ${describeError(owner.failed)}` });
+      }
     });
-    return { findings, notes, analyzed: true };
+    return { findings, notes, analyzed: true, good };
   }
 
   return {
@@ -109,6 +133,8 @@ export function createAnalyzer(registry: readonly Detector[]): Analyzer {
       if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
         return { findings: [], notes: [{ file: path, message: `not analysed: larger than ${MAX_FILE_BYTES} bytes` }], analyzed: false };
       }
+      const unparseable = unparseableReason(text);
+      if (unparseable) return { findings: [], notes: [{ file: path, message: `not analysed: ${unparseable}` }], analyzed: false };
       const detectors = enabledFor(registry, language, config);
       try {
         if (language === 'typescript') {

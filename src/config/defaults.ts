@@ -18,6 +18,8 @@ export interface ResolvedConfig {
   minSeverity: Severity;
   maxInlineComments: number;
   reviewDrafts: boolean;
+  /** The review's time budget: files not analysed by then are listed as skipped. */
+  timeoutSeconds: number;
   paths: { ignore: readonly string[] };
   rules: Readonly<Record<string, RuleSetting>>;
   /** Where it came from, for the summary: a path, `owner/.github`, or `defaults`. */
@@ -47,6 +49,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   minSeverity: 'low',
   maxInlineComments: 25,
   reviewDrafts: false,
+  timeoutSeconds: 120,
   paths: Object.freeze({ ignore: DEFAULT_IGNORES }),
   rules: Object.freeze({}),
   source: 'defaults',

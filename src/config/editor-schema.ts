@@ -11,6 +11,7 @@ const DESCRIPTIONS: Record<string, string> = {
   minSeverity: 'Findings below this severity are not reported. Default: low.',
   maxInlineComments: 'At most this many inline comments per review, most severe first; the rest are listed in the summary. Default: 25.',
   reviewDrafts: 'Review draft pull requests too. Default: false.',
+  timeoutSeconds: 'Time budget of one review in seconds (10–600); files not analysed by then are listed as skipped in the summary. Default: 120.',
   paths: 'Which files are analysed.',
   rules: 'Per-rule settings: `off`, `on`, a severity, or an object with `enabled`, `severity` and the rule options.',
 };

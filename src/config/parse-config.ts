@@ -14,6 +14,7 @@ interface RawConfig {
   minSeverity?: Severity;
   maxInlineComments?: number;
   reviewDrafts?: boolean;
+  timeoutSeconds?: number;
   paths?: { ignore?: string[] };
   rules?: Record<string, string | boolean | Record<string, unknown>>;
 }
@@ -63,6 +64,7 @@ export function parseConfig(text: string, source: string): ResolvedConfig {
     minSeverity: config.minSeverity ?? DEFAULT_CONFIG.minSeverity,
     maxInlineComments: config.maxInlineComments ?? DEFAULT_CONFIG.maxInlineComments,
     reviewDrafts: config.reviewDrafts ?? DEFAULT_CONFIG.reviewDrafts,
+    timeoutSeconds: config.timeoutSeconds ?? DEFAULT_CONFIG.timeoutSeconds,
     paths: Object.freeze({ ignore: Object.freeze([...DEFAULT_IGNORES, ...(config.paths?.ignore ?? [])]) }),
     rules: Object.freeze(rules),
     source,

@@ -22,6 +22,8 @@ export const configSchema = {
     minSeverity: severity,
     maxInlineComments: { type: 'integer', minimum: 0, maximum: 200 },
     reviewDrafts: { type: 'boolean' },
+    // Capped so the watchdog (src/github/watchdog.ts) can tell a stuck review from a slow one.
+    timeoutSeconds: { type: 'integer', minimum: 10, maximum: 600 },
     paths: {
       type: 'object',
       additionalProperties: false,

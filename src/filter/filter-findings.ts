@@ -15,6 +15,8 @@ export interface FilterInput {
   /** Source lines of each analysed file (new side). */
   lines: ReadonlyMap<string, readonly string[]>;
   config: ResolvedConfig;
+  /** Findings about a whole file (project-level rules): kept on any changed file, added lines or not. */
+  fileLevel?: ReadonlySet<Finding>;
 }
 
 export interface FilterOutput {
@@ -30,14 +32,14 @@ function touchesAddedLine(finding: Finding, file: ChangedFile): boolean {
 }
 
 /** Applies the changed-line filter, suppressions, severity floor, dedupe and the sort order. */
-export function filterFindings({ findings, files, lines, config }: FilterInput): FilterOutput {
+export function filterFindings({ findings, files, lines, config, fileLevel }: FilterInput): FilterOutput {
   const floor = severityRank(config.minSeverity);
   const seen = new Set<string>();
   const kept: Finding[] = [];
   let suppressed = 0;
   for (const finding of findings) {
     const file = files.get(finding.file);
-    if (!file || !touchesAddedLine(finding, file)) continue;
+    if (!file || !(fileLevel?.has(finding) || touchesAddedLine(finding, file))) continue;
     if (severityRank(finding.severity) > floor) continue;
     const key = `${finding.ruleId}\u0000${finding.file}\u0000${finding.line}\u0000${finding.column ?? ''}\u0000${finding.message}`;
     if (seen.has(key)) continue;

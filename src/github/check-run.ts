@@ -94,3 +94,15 @@ export async function appendAnnotations(
     );
   }
 }
+
+/**
+ * The newest `in_progress` run of this check on the head sha, if any: a worker that died between
+ * creating a run and storing its id left it, and the job's next attempt resumes it.
+ */
+export async function findInProgressCheckRun(target: CheckRunTarget): Promise<number | undefined> {
+  const { octokit, owner, repo, headSha } = target;
+  const { data } = await callGitHub('listing check runs', () =>
+    octokit.rest.checks.listForRef({ owner, repo, ref: headSha, check_name: CHECK_NAME, status: 'in_progress', filter: 'latest', per_page: 10 }),
+  );
+  return data.check_runs[0]?.id;
+}

@@ -10,11 +10,13 @@ import type { ReviewResult } from '../pipeline/types.js';
 import { batchAnnotations, renderCheckRun, type CheckRunAnnotation } from '../report/check-run.js';
 import { planInlineComments } from '../report/inline.js';
 import { renderSummary, type InlineTally } from '../report/summary.js';
+import { planThreadUpdates, resolvedReply } from '../report/threads.js';
 import type { Conclusion } from '../types.js';
 import { appendAnnotations, completeCheckRun, createCheckRun, type CheckOutput } from './check-run.js';
 import { findSummaryComment, listPostedFingerprints } from './existing-comments.js';
 import { placeComments } from './placement.js';
 import { postReview } from './post-review.js';
+import { listReviewThreads, reopenThread, replyInThread, resolveThread } from './review-threads.js';
 
 /** The pull request and commit one publisher writes to. */
 export interface GitHubPublisherOptions {
@@ -26,6 +28,10 @@ export interface GitHubPublisherOptions {
   logger: Logger;
   /** Commentable lines per path from the source's parsed patches (read when publishing). */
   commentableLines: () => ReadonlyMap<string, ReadonlySet<number>>;
+  /** The in-progress check run of an earlier attempt of this job: resumed instead of creating another. */
+  resumeCheckRunId?: number;
+  /** Told the id of a created check run, so a retry or another worker can resume it. */
+  onCheckRunCreated?: (checkRunId: number) => Promise<void>;
 }
 
 /** A publisher that can also guarantee its check run ends completed. */
@@ -77,10 +83,34 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): GitHubPu
     if (moved.length > 0) logger.warn({ moved: moved.length }, 'comments outside the diff moved to the summary');
     const outcome = await postReview({ ...pr, headSha }, placeable, logger);
     if (outcome.problem) problems.push(outcome.problem);
+    // Only a PR an earlier run commented on has threads of ours to tidy (no extra call otherwise).
+    const threads = posted && posted.size > 0 ? await syncThreads(result, problems) : { resolved: 0, reopened: 0 };
     const unposted = posted ? [...moved, ...outcome.notPosted] : plan.comments;
     const summaryOnly = plan.summaryOnly.length + unposted.reduce((n, c) => n + c.fingerprints.length, 0);
     logger.info({ posted: outcome.posted.length, alreadyPosted: posted?.size ?? 0, summaryOnly }, 'inline comments done');
-    return { posted: outcome.posted.length, summaryOnly };
+    return { posted: outcome.posted.length, summaryOnly, ...threads };
+  }
+
+  /** Resolves threads whose findings are gone and reopens the app's own whose findings are back. */
+  async function syncThreads(result: ReviewResult, problems: string[]): Promise<{ resolved: number; reopened: number }> {
+    const done = { resolved: 0, reopened: 0 };
+    try {
+      const plan = planThreadUpdates(await listReviewThreads(pr), result);
+      for (const thread of plan.resolve) {
+        await replyInThread(pr, thread.firstCommentId, resolvedReply(headSha));
+        await resolveThread(pr, thread.id);
+        done.resolved += 1;
+      }
+      for (const thread of plan.reopen) {
+        await reopenThread(pr, thread.id);
+        done.reopened += 1;
+      }
+      if (done.resolved + done.reopened > 0) logger.info(done, 'review threads updated');
+    } catch (error) {
+      logger.error({ err: error, ...done }, 'review threads not updated');
+      problems.push(`Earlier review threads could not all be updated: ${describeError(error)}`);
+    }
+    return done;
   }
 
   /** Edits the PR's summary comment in place, or creates it. Failures become `problems`. */
@@ -103,8 +133,15 @@ export function createGitHubPublisher(options: GitHubPublisherOptions): GitHubPu
 
   return {
     async begin() {
+      if (options.resumeCheckRunId !== undefined) {
+        checkRunId = options.resumeCheckRunId;
+        logger.info({ checkRunId }, 'check run resumed');
+        return;
+      }
       checkRunId = await createCheckRun(target);
       logger.info({ checkRunId }, 'check run created');
+      // Best effort: without it a retry creates a second run, and this one is left to the watchdog.
+      await options.onCheckRunCreated?.(checkRunId).catch((error: unknown) => logger.warn({ err: error }, 'check run id not stored'));
     },
 
     async publish(result) {

@@ -4,7 +4,7 @@
  */
 import type { ProbotOctokit } from 'probot';
 import { parsePatch } from '../diff/parse-patch.js';
-import type { ChangeSet, ChangedFile, SkippedFile, Source } from '../types.js';
+import type { ChangeSet, ChangedFile, RepoListing, SkippedFile, Source } from '../types.js';
 import { callGitHub } from './api-error.js';
 import { readRawFile } from './raw-file.js';
 
@@ -23,6 +23,8 @@ export interface GitHubSourceOptions {
   repo: string;
   pullNumber: number;
   headSha: string;
+  /** The base sha: with it, changed files are also read at the base to tell new findings from old. */
+  baseSha?: string;
   /** The PR's `changed_files`, compared with what the listing returns. */
   reportedFileCount?: number;
   maxPatchChars?: number;
@@ -69,6 +71,25 @@ export function classifyFile(file: ListedFile, maxPatchChars = MAX_PATCH_CHARS):
   };
 }
 
+/** The fields of a `git.getTree` answer this source uses. */
+interface TreeAnswer {
+  tree: Array<{ path?: string; type?: string; mode?: string }>;
+  truncated: boolean;
+}
+
+/**
+ * The file paths of a recursive tree, sorted. Blobs only: directories, submodules (`commit`) and
+ * symbolic links (mode 120000) hold no readable source. GitHub cuts very large trees short
+ * (`truncated`): the listing is then marked incomplete.
+ */
+export function treeListing(answer: TreeAnswer): RepoListing {
+  const paths = answer.tree
+    .filter((entry) => entry.type === 'blob' && entry.mode !== '120000' && typeof entry.path === 'string')
+    .map((entry) => entry.path as string)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { paths, complete: !answer.truncated };
+}
+
 /** Creates the source of one pull request at `headSha`. */
 export function createGitHubSource(options: GitHubSourceOptions): GitHubSource {
   const { octokit, owner, repo, pullNumber, headSha } = options;
@@ -106,6 +127,19 @@ export function createGitHubSource(options: GitHubSourceOptions): GitHubSource {
     },
     readFile(path: string): Promise<string | null> {
       return readRawFile(octokit, { owner, repo, path, ref: headSha });
+    },
+    ...(options.baseSha
+      ? {
+          readBaseFile(file: ChangedFile): Promise<string | null> {
+            return readRawFile(octokit, { owner, repo, path: file.previousPath ?? file.path, ref: options.baseSha });
+          },
+        }
+      : {}),
+    listPaths(): Promise<RepoListing> {
+      return callGitHub(`listing the tree of ${owner}/${repo}@${headSha}`, async () => {
+        const { data } = await octokit.rest.git.getTree({ owner, repo, tree_sha: headSha, recursive: 'true' });
+        return treeListing(data);
+      });
     },
     commentableLines(): ReadonlyMap<string, ReadonlySet<number>> {
       return commentable;

@@ -5,9 +5,10 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { linesOfChunks } from '../diff/parse-patch.js';
-import type { ChangeSet, ChangedFile, SkippedFile, Source } from '../types.js';
+import type { ChangeSet, ChangedFile, RepoListing, SkippedFile, Source } from '../types.js';
 import { diffHeader, splitDiffSections, type DiffSection } from './diff-sections.js';
 import { resolveRange, type ResolvedRange } from './git-refs.js';
+import { listCommitPaths, listWorkingTreePaths } from './list-files.js';
 import { parseRawDiff, type RawEntry } from './raw-diff.js';
 import { runGit, tryGit } from './run-git.js';
 import { allLines, readTextFile } from './text-file.js';
@@ -25,6 +26,7 @@ export interface GitSourceOptions {
 /** A Source over a local repository; `range()` tells which commits it compares. */
 export interface GitSource extends Source {
   range(): Promise<ResolvedRange>;
+  listPaths(): Promise<RepoListing>;
 }
 
 /** Options that make the output independent of the user's git config (prefixes, colours, drivers). */
@@ -107,6 +109,16 @@ export function createGitSource(options: GitSourceOptions): GitSource {
       }
       if (head === null) await listUntracked(root, files, skipped);
       return { files: files.sort(byPath), skipped: skipped.sort(byPath) };
+    },
+
+    async listPaths(): Promise<RepoListing> {
+      const { head } = await range();
+      return head === null ? listWorkingTreePaths(root) : listCommitPaths(root, head);
+    },
+
+    async readBaseFile(file: ChangedFile): Promise<string | null> {
+      const { base } = await range();
+      return tryGit(root, ['cat-file', 'blob', `${base}:${file.previousPath ?? file.path}`]);
     },
 
     async readFile(path: string): Promise<string | null> {

@@ -8,7 +8,8 @@ import picomatch from 'picomatch';
 import { languageOf } from '../analysis/language.js';
 import { DEFAULT_IGNORES } from '../config/defaults.js';
 import { SourceError } from '../errors.js';
-import type { ChangeSet, ChangedFile, SkippedFile, Source } from '../types.js';
+import type { ChangeSet, ChangedFile, RepoListing, SkippedFile, Source } from '../types.js';
+import { listScannedPaths } from './list-files.js';
 import { allLines, readTextFile } from './text-file.js';
 
 /** What to scan, and the directory paths are relative to. */
@@ -66,6 +67,8 @@ async function expandPaths(options: ScanSourceOptions): Promise<string[]> {
 /** Creates a Source listing whole files; every line is added and commentable. */
 export function createScanSource(options: ScanSourceOptions): Source {
   const absolutes = new Map<string, string>();
+  /** Paths under the scanned roots, once listed: readable for the project-level detectors. */
+  const listed = new Set<string>();
 
   return {
     async listChanges(): Promise<ChangeSet> {
@@ -86,8 +89,14 @@ export function createScanSource(options: ScanSourceOptions): Source {
       return { files, skipped };
     },
 
+    async listPaths(): Promise<RepoListing> {
+      const listing = await listScannedPaths(options.cwd, options.paths);
+      for (const path of listing.paths) listed.add(path);
+      return listing;
+    },
+
     async readFile(path: string): Promise<string | null> {
-      const absolute = absolutes.get(path);
+      const absolute = absolutes.get(path) ?? (listed.has(path) ? resolve(options.cwd, path) : undefined);
       if (absolute === undefined) return null;
       try {
         return await readFile(absolute, 'utf8');

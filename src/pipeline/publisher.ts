@@ -8,6 +8,8 @@ export interface Abort {
   title: string;
   /** The exact error or reason, shown to the user. */
   detail: string;
+  /** The error that ended the review, when one did (a retrying queue decides on it). */
+  error?: unknown;
 }
 
 export interface Publisher {

@@ -14,7 +14,11 @@ import { ConfigError, describeError } from '../errors.js';
 import { filterFindings } from '../filter/filter-findings.js';
 import type { Logger } from '../logger.js';
 import { decideGate } from '../report/gate.js';
+import { summarizeGoodPatterns, type GoodPatternSighting } from '../report/good-patterns.js';
 import { SEVERITIES, type ChangedFile, type Finding, type Note, type SeverityCounts, type SkippedFile, type Source } from '../types.js';
+import { createReviewBudget, type ReviewBudget } from './budget.js';
+import { runBaseStage } from './base-stage.js';
+import { runProjectStage } from './project-stage.js';
 import type { Publisher } from './publisher.js';
 import type { ReviewResult } from './types.js';
 
@@ -30,6 +34,8 @@ export interface ReviewDeps {
   /** How many file contents are fetched at once. */
   readConcurrency?: number;
   headSha?: string;
+  /** Monotonic clock in ms for the time budget (`performance.now` by default). */
+  now?: () => number;
 }
 
 function countBySeverity(findings: readonly Finding[]): SeverityCounts {
@@ -43,16 +49,30 @@ interface Analysed {
   notes: Note[];
   skipped: SkippedFile[];
   lines: Map<string, readonly string[]>;
+  /** Texts read at the head, for the project-level stage. */
+  texts: Map<string, string>;
   analyzed: number;
+  /** Good practice the detectors saw, anywhere in the analysed files. */
+  good: GoodPatternSighting[];
 }
 
-async function analyseFiles(files: readonly ChangedFile[], deps: ReviewDeps, config: ResolvedConfig): Promise<Analysed> {
-  const out: Analysed = { findings: [], notes: [], skipped: [], lines: new Map(), analyzed: 0 };
+/** Whether a line counts as changed: an added line, or any line of a file reviewed whole. */
+function changedLine(files: readonly ChangedFile[]): (file: string, line: number) => boolean {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  return (path, line) => {
+    const file = byPath.get(path);
+    return file !== undefined && (file.wholeFile === true || file.addedLines.has(line));
+  };
+}
+
+async function analyseFiles(files: readonly ChangedFile[], deps: ReviewDeps, config: ResolvedConfig, budget: ReviewBudget): Promise<Analysed> {
+  const out: Analysed = { findings: [], notes: [], skipped: [], lines: new Map(), texts: new Map(), analyzed: 0, good: [] };
   const limit = pLimit(deps.readConcurrency ?? 8);
   // Settled up front: a read that fails while an earlier one is awaited must not become an
   // unhandled rejection (which ends the process), and one unreadable file must not end the review.
   const contents = files.map((file) =>
-    limit(() => deps.source.readFile(file.path)).then(
+    // Past the time budget the remaining files are not even read.
+    limit(() => (budget.timeReason() ? Promise.resolve(null) : deps.source.readFile(file.path))).then(
       (text) => ({ text, error: undefined }),
       (error: unknown) => ({ text: null, error }),
     ),
@@ -60,12 +80,18 @@ async function analyseFiles(files: readonly ChangedFile[], deps: ReviewDeps, con
   // Reads run concurrently; analysis consumes them in path order so output never depends on timing.
   for (const [i, file] of files.entries()) {
     const { text, error } = await contents[i];
+    const overBudget = budget.timeReason() ?? (text === null ? undefined : budget.take(Buffer.byteLength(text)));
+    if (overBudget) {
+      out.skipped.push({ path: file.path, reason: overBudget.replace(/^not analysed: /, '') });
+      continue;
+    }
     if (text === null) {
       if (error !== undefined) deps.logger.warn({ err: error, path: file.path }, 'file read failed');
       const reason = error === undefined ? 'contents could not be read' : `contents could not be read: ${describeError(error)}`;
       out.skipped.push({ path: file.path, reason });
       continue;
     }
+    out.texts.set(file.path, text);
     const result = await deps.analyzer.analyzeFile({ path: file.path, text }, config);
     out.notes.push(...result.notes);
     if (!result.analyzed) {
@@ -74,6 +100,7 @@ async function analyseFiles(files: readonly ChangedFile[], deps: ReviewDeps, con
     }
     out.analyzed++;
     out.findings.push(...result.findings);
+    out.good.push(...(result.good ?? []));
     out.lines.set(file.path, splitLines(text));
   }
   return out;
@@ -117,9 +144,12 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult | undefi
     const changes = await deps.source.listChanges();
     const { analyse, skipped } = selectFiles(changes.files, config);
     logger.info({ files: changes.files.length, toAnalyse: analyse.length, skipped: changes.skipped.length + skipped.length }, 'change listed');
-    const analysed = await analyseFiles(analyse, deps, config);
+    const budget = createReviewBudget({ timeoutSeconds: config.timeoutSeconds, ...(deps.now ? { now: deps.now } : { startedAt: started }) });
+    const analysed = await analyseFiles(analyse, deps, config, budget);
+    const project = await runProjectStage({ source: deps.source, registry: deps.registry, config, logger, files: changes.files, texts: analysed.texts, timeReason: budget.timeReason });
     const filtered = filterFindings({
-      findings: analysed.findings,
+      findings: [...analysed.findings, ...project.findings],
+      fileLevel: project.fileLevel,
       files: new Map(analyse.map((f) => [f.path, f])),
       lines: analysed.lines,
       config,
@@ -136,15 +166,31 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult | undefi
       suppressed: filtered.suppressed,
     };
     const counts = countBySeverity(filtered.findings);
+    const base = await runBaseStage({
+      source: deps.source,
+      analyzer: deps.analyzer,
+      config,
+      logger,
+      files: analyse,
+      headFindings: analysed.findings,
+      headLines: analysed.lines,
+      reported: filtered.findings,
+      timeReason: budget.timeReason,
+    });
+    // The gate counts what the PR introduces: a problem already on a line it touched is not its doing.
+    const introduced = base ? countBySeverity(base.introduced) : counts;
     const result: ReviewResult = {
       findings: filtered.findings,
-      notes: analysed.notes,
+      notes: [...analysed.notes, ...project.notes],
       skipped: allSkipped,
       stats,
       counts,
-      gate: decideGate(counts, config.failOn, stats),
+      gate: decideGate(introduced, config.failOn, stats),
+      ...(base
+        ? { baseline: { introduced, preexisting: base.preexisting.map((f) => f.fingerprint), resolved: countBySeverity(base.resolved) } }
+        : {}),
       config,
-      goodPatterns: [],
+      goodPatterns: summarizeGoodPatterns([...analysed.good, ...(project.good ?? [])], filtered.findings, changedLine(analyse)),
       ...(deps.headSha ? { headSha: deps.headSha } : {}),
     };
     logger.info({ findings: result.findings.length, ...counts, analysed: stats.filesAnalyzed, ms: Math.round(performance.now() - started) }, 'analysis done');
@@ -152,7 +198,7 @@ export async function runReview(deps: ReviewDeps): Promise<ReviewResult | undefi
     return result;
   } catch (error) {
     logger.error({ err: error }, 'review failed');
-    await publisher.abort({ conclusion: 'neutral', title: 'Review could not finish', detail: describeError(error) });
+    await publisher.abort({ conclusion: 'neutral', title: 'Review could not finish', detail: describeError(error), error });
     return undefined;
   }
 }

@@ -24,6 +24,16 @@ export interface Gate {
   title: string;
 }
 
+/** What the PR changes about the findings of the files it touches, compared with its base. */
+export interface Baseline {
+  /** Reported findings the PR introduces, per severity. */
+  introduced: SeverityCounts;
+  /** Fingerprints of reported findings that were already there at the base, on lines the PR touched. */
+  preexisting: string[];
+  /** Findings at the base, in the changed files, that the head no longer has, per severity. */
+  resolved: SeverityCounts;
+}
+
 /** Everything a renderer needs about one review; pure data. */
 export interface ReviewResult {
   findings: KeyedFinding[];
@@ -35,6 +45,8 @@ export interface ReviewResult {
   config: ResolvedConfig;
   /** Good practices seen in the changed code (e.g. "parameterized queries"). */
   goodPatterns: string[];
+  /** The comparison with the base, when changed files existed before the PR (the gate counts `introduced`). */
+  baseline?: Baseline;
   /** The commit reviewed, when known. */
   headSha?: string;
 }

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import type { Logger } from '../logger.js';
 import type { ReviewJob } from '../types.js';
 import { DeliveryLog } from './delivery-log.js';
-import { pullRequestKey, type ReviewQueue, type ReviewWorker } from './types.js';
+import { QueueClosedError, pullRequestKey, type ReviewQueue, type ReviewWorker, type SupersededHandler } from './types.js';
 
 /** How many delivery keys are remembered to drop redeliveries. */
 export const REMEMBERED_DELIVERIES = 10_000;
@@ -18,6 +18,8 @@ export interface InProcessQueueOptions {
   /** Jobs running at once; defaults to the number of CPUs. */
   concurrency?: number;
   rememberedDeliveries?: number;
+  /** Completes the check of a queued job a newer head replaced (e.g. `neutral` "superseded by <sha>"). */
+  onSuperseded?: SupersededHandler;
 }
 
 function jobFields(job: ReviewJob): Record<string, unknown> {
@@ -30,6 +32,7 @@ export class InProcessQueue implements ReviewQueue {
   readonly #worker: ReviewWorker;
   readonly #logger: Logger;
   readonly #deliveries: DeliveryLog;
+  readonly #onSuperseded: SupersededHandler | undefined;
   /** Jobs not started yet, one per PR, in arrival order (a replacement keeps its PR's place). */
   readonly #waiting = new Map<string, ReviewJob>();
   /** PR keys with a running job. */
@@ -43,14 +46,15 @@ export class InProcessQueue implements ReviewQueue {
     this.#worker = options.worker;
     this.#logger = options.logger;
     this.#deliveries = new DeliveryLog(options.rememberedDeliveries ?? REMEMBERED_DELIVERIES);
+    this.#onSuperseded = options.onSuperseded;
   }
 
-  /** Accepts `job` unless it is a duplicate delivery or the queue is closed. */
+  /** Accepts `job` unless it is a duplicate delivery; throws `QueueClosedError` once closing. */
   enqueue(job: ReviewJob): void {
     const key = pullRequestKey(job);
     if (this.#closed) {
       this.#logger.warn(jobFields(job), 'job refused: queue closed');
-      return;
+      throw new QueueClosedError('shutting down: the review was not queued');
     }
     // Keyed by PR too: one check_suite delivery may name several pull requests.
     if (!this.#deliveries.add(`${job.deliveryId}\u0000${key}`)) {
@@ -58,8 +62,9 @@ export class InProcessQueue implements ReviewQueue {
       return;
     }
     const queued = this.#waiting.get(key);
-    if (queued) {
+    if (queued && queued.headSha !== job.headSha) {
       this.#logger.info({ ...jobFields(job), replacedSha: queued.headSha }, 'queued job superseded');
+      this.#notifySuperseded(queued, job);
     }
     this.#waiting.set(key, job);
     this.#pump();
@@ -76,10 +81,28 @@ export class InProcessQueue implements ReviewQueue {
     return new Promise((resolve) => this.#idleWaiters.push(resolve));
   }
 
-  /** Refuses new jobs, lets the accepted ones finish, and resolves when they have. */
-  async close(): Promise<void> {
+  /**
+   * Refuses new jobs, lets the accepted ones finish, and resolves when they have, or after `graceMs`
+   * with the jobs still unfinished (their check runs are then left to the watchdog).
+   */
+  async close(graceMs = Number.POSITIVE_INFINITY): Promise<void> {
     this.#closed = true;
-    await this.drain();
+    if (!Number.isFinite(graceMs)) return this.drain();
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<'expired'>((resolve) => (timer = setTimeout(() => resolve('expired'), graceMs)));
+    const outcome = await Promise.race([this.drain().then(() => 'drained' as const), expired]);
+    clearTimeout(timer);
+    if (outcome === 'expired') {
+      this.#logger.warn({ running: [...this.#active], waiting: [...this.#waiting.keys()], graceMs }, 'shutdown grace expired: unfinished reviews left to the watchdog');
+    }
+  }
+
+  #notifySuperseded(superseded: ReviewJob, by: ReviewJob): void {
+    if (!this.#onSuperseded) return;
+    // Not awaited: `enqueue` answers the webhook at once; the write is logged when it fails.
+    void this.#onSuperseded(superseded, by).catch((error: unknown) =>
+      this.#logger.warn({ ...jobFields(superseded), err: error }, 'superseded check run not completed'),
+    );
   }
 
   #pump(): void {

@@ -3,14 +3,14 @@
  * unless that would pass GitHub's comment size limit; then it says exactly what it left out.
  */
 import { compareFindings } from '../filter/sort.js';
-import type { KeyedFinding, ReviewResult } from '../pipeline/types.js';
+import type { Baseline, KeyedFinding, ReviewResult } from '../pipeline/types.js';
 import { SEVERITIES, type Note, type Severity, type SkippedFile } from '../types.js';
 import { fitRows } from './budget.js';
 import { renderConfigDetails } from './config-details.js';
 import { codeSpan, escapeText, singleLine, tableCell } from './markdown.js';
 import { formatRating, rateReview } from './rating.js';
 import { SEVERITY_MARKER, conclusionLabel, severityLabel } from './severity-style.js';
-import { countOf, formatCount } from './wording.js';
+import { countOf, countsPhrase, formatCount, totalOf } from './wording.js';
 
 /** The hidden marker that identifies the summary comment. */
 export const SUMMARY_MARKER = '<!-- pr-reviewer:summary -->';
@@ -31,10 +31,15 @@ export interface InlineTally {
   posted: number;
   /** Findings with no inline comment: not on a commentable line, or over `maxInlineComments`. */
   summaryOnly: number;
+  /** Threads of earlier runs resolved because their findings are gone. */
+  resolved?: number;
+  /** Threads the app had resolved, reopened because their findings came back. */
+  reopened?: number;
 }
 
-function findingRow(f: KeyedFinding): string {
-  const cells = [codeSpan(`${f.file}:${f.line}`), codeSpan(f.ruleId), escapeText(f.message), escapeText(f.recommendation)];
+function findingRow(f: KeyedFinding, preexisting: ReadonlySet<string>): string {
+  const message = preexisting.has(f.fingerprint) ? `${escapeText(f.message)} _(already at the base)_` : escapeText(f.message);
+  const cells = [codeSpan(`${f.file}:${f.line}`), codeSpan(f.ruleId), message, escapeText(f.recommendation)];
   return `| ${cells.map(tableCell).join(' | ')} |`;
 }
 
@@ -51,7 +56,7 @@ function notListed(count: number, severity: Severity, more: boolean): string {
  * The finding sections, Critical → Low, within `budget`: a severity that does not fit, and every
  * lower one, is shown as a count; if not even the severest fits, it lists as many rows as fit.
  */
-function findingSections(findings: readonly KeyedFinding[], budget: number): string[] {
+function findingSections(findings: readonly KeyedFinding[], budget: number, preexisting: ReadonlySet<string>): string[] {
   const sections: string[] = [];
   let left = budget;
   let countsOnly = false;
@@ -59,7 +64,7 @@ function findingSections(findings: readonly KeyedFinding[], budget: number): str
     const of = findings.filter((f) => f.severity === severity);
     if (of.length === 0) continue;
     const title = sectionTitle(severity, of.length);
-    const rows = of.map(findingRow);
+    const rows = of.map((f) => findingRow(f, preexisting));
     const full = `${title}\n\n${TABLE_HEAD}\n${rows.join('\n')}`;
     if (!countsOnly && full.length + 2 <= left) {
       sections.push(full);
@@ -96,6 +101,15 @@ function noteItem(n: Note): string {
   return `- ${where ? `${where}: ` : ''}${singleLine(escapeText(n.message))}`;
 }
 
+/** "Compared with the base: introduces 1 high; resolves 2 medium. 1 finding on changed lines was already there." */
+function baselineSentence(baseline: Baseline): string {
+  const introduced = totalOf(baseline.introduced) > 0 ? `introduces ${countsPhrase(baseline.introduced)}` : 'introduces no finding';
+  const resolved = totalOf(baseline.resolved) > 0 ? `resolves ${countsPhrase(baseline.resolved)}` : 'resolves none';
+  const old = baseline.preexisting.length;
+  const already = old > 0 ? ` ${countOf(old, 'finding')} on changed lines ${old === 1 ? 'was' : 'were'} already there at the base and ${old === 1 ? 'does' : 'do'} not count toward the gate.` : '';
+  return `Compared with the base, this PR ${introduced} and ${resolved}.${already}`;
+}
+
 /** Headline, counts, rating and what was covered. */
 function renderHead(result: ReviewResult, inline: InlineTally): string {
   const { stats, counts } = result;
@@ -106,6 +120,9 @@ function renderHead(result: ReviewResult, inline: InlineTally): string {
   if (result.findings.length > 0) {
     covered.push(`${countOf(inline.posted, 'new inline comment')} in this review; ${countOf(inline.summaryOnly, 'finding')} only in this summary.`);
   }
+  if (result.baseline) covered.push(baselineSentence(result.baseline));
+  if (inline.resolved) covered.push(`${countOf(inline.resolved, 'earlier thread')} resolved: no longer found.`);
+  if (inline.reopened) covered.push(`${countOf(inline.reopened, 'thread')} reopened: the finding is back.`);
   if (stats.suppressed > 0) covered.push(`${countOf(stats.suppressed, 'finding')} suppressed by \`pr-reviewer-ignore\`.`);
   return [
     SUMMARY_MARKER,
@@ -131,7 +148,7 @@ export function renderSummary(result: ReviewResult, inline: InlineTally): string
   if (result.headSha) after.push(`<sub>Reviewed commit ${singleLine(escapeText(result.headSha))}</sub>`);
   const fixed = [...before, ...after].reduce((n, part) => n + part.length + 2, 0);
   const findings = [...result.findings].sort(compareFindings);
-  const sections = findingSections(findings, SUMMARY_SIZE_TARGET - fixed - NOTICE_RESERVE);
+  const sections = findingSections(findings, SUMMARY_SIZE_TARGET - fixed - NOTICE_RESERVE, new Set(result.baseline?.preexisting ?? []));
   if (findings.length === 0 && result.stats.filesAnalyzed > 0) sections.push('No findings on the changed lines.');
   return `${[...before, ...sections, ...after].join('\n\n')}\n`;
 }

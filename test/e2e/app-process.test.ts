@@ -55,7 +55,8 @@ function completedRun(pr: FakePullRequest) {
   return waitFor(() => fake.checkRunsFor(pr.headSha).find((r) => r.status === 'completed'), REVIEW_MS, `the check of ${pr.headSha}`);
 }
 
-const commentsOf = (pr: FakePullRequest) => fake.state.reviewComments.filter((c) => c.key === `${pr.owner}/${pr.repo}#${pr.number}`);
+const commentsOf = (pr: FakePullRequest) =>
+  fake.state.reviewComments.filter((c) => c.key === `${pr.owner}/${pr.repo}#${pr.number}` && c.in_reply_to_id === undefined);
 const summariesOf = (pr: FakePullRequest) => fake.state.issueComments.filter((c) => c.key === `${pr.owner}/${pr.repo}#${pr.number}`);
 
 test(
@@ -110,6 +111,37 @@ test(
     expect(summariesOf(pr)).toHaveLength(1);
   },
   REVIEW_MS,
+);
+
+test(
+  'a push that fixes a finding: its thread gets a reply and is resolved, and reopens when the finding comes back',
+  async () => {
+    const flawed = 'export function total(expr: string) {\n  return eval(expr);\n}\n';
+    const pr = push({ 'src/total.ts': flawed }, 4);
+    await app.deliver('pull_request', pullRequestPayload(pr));
+    await completedRun(pr);
+    const comment = commentsOf(pr).find((c) => c.path === 'src/total.ts');
+    expect(comment?.line).toBe(2);
+
+    const fixed = push({ 'src/total.ts': 'export function total(expr: string) {\n  return Number(expr);\n}\n' }, 4);
+    await app.deliver('pull_request', pullRequestPayload(fixed, 'synchronize'));
+    await completedRun(fixed);
+    expect(fake.state.threadEvents).toContainEqual({ id: `T${comment?.id}`, resolved: true });
+    const replies = fake.state.reviewComments.filter((c) => c.in_reply_to_id === comment?.id);
+    expect(replies).toHaveLength(1);
+    expect(replies[0].body).toContain(fixed.headSha.slice(0, 7));
+
+    const back = push({ 'src/total.ts': flawed }, 4);
+    await app.deliver('pull_request', pullRequestPayload(back, 'synchronize'));
+    await completedRun(back);
+    expect(fake.state.threadEvents.filter((e) => e.id === `T${comment?.id}`)).toEqual([
+      { id: `T${comment?.id}`, resolved: true },
+      { id: `T${comment?.id}`, resolved: false },
+    ]);
+    expect(commentsOf(pr).filter((c) => c.path === 'src/total.ts')).toHaveLength(1);
+    expect(fake.state.rejected).toEqual([]);
+  },
+  REVIEW_MS * 3,
 );
 
 test('a delivery with a bad signature gets a 4xx and causes no GitHub call', async () => {

@@ -26,4 +26,21 @@ export declare function startAppProcess(options: {
   env?: Record<string, string>;
   startTimeoutMs?: number;
 }): Promise<AppProcess>;
-export declare function pullRequestPayload(pr: FakePullRequest, action?: string): Record<string, unknown>;
+export declare function pullRequestPayload(pr: FakePullRequest, action?: string, installationId?: number): Record<string, unknown>;
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  log(): string;
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Peak resident set size of `pid` in MB (VmHWM), undefined where /proc is unreadable. */
+export declare function peakRssMb(pid: number): number | undefined;
+export declare function startWorkerProcess(options: {
+  root: string;
+  githubHost: string;
+  redisUrl: string;
+  cwd?: string;
+  env?: Record<string, string>;
+  startTimeoutMs?: number;
+}): Promise<WorkerProcess>;

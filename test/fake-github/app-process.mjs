@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -105,12 +106,13 @@ export async function startAppProcess({ root, githubHost, cwd = root, env = {}, 
     },
     /** SIGTERM, then SIGKILL after `graceMs`. */
     async stop(graceMs = 5000) {
-      if (child.exitCode !== null) return;
+      // A process killed by a signal has no exit code: `signalCode` says it is gone.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       let timer;
       await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
       clearTimeout(timer);
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGKILL');
         await new Promise((r) => child.once('exit', r));
       }
@@ -118,13 +120,84 @@ export async function startAppProcess({ root, githubHost, cwd = root, env = {}, 
   };
 }
 
-/** A `pull_request` webhook payload (from @octokit/webhooks-examples) for `pr` of the fake GitHub. */
-export function pullRequestPayload(pr, action = 'opened') {
+/** The peak resident set size of process `pid` in MB (`VmHWM` of /proc), or undefined where unreadable. */
+export function peakRssMb(pid) {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return kb ? Math.round(Number(kb[1]) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts `dist/src/worker.js` of `root` (a consumer of the Redis queue at `redisUrl`) against the fake
+ * GitHub at `githubHost`. Resolves once it logs that it is ready.
+ */
+export async function startWorkerProcess({ root, githubHost, redisUrl, cwd = root, env = {}, startTimeoutMs = 20_000 }) {
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  const child = spawn(process.execPath, [join(root, 'dist/src/worker.js')], {
+    cwd,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      APP_ID: '1',
+      PRIVATE_KEY: privateKey,
+      GHE_HOST: githubHost,
+      GHE_PROTOCOL: 'http',
+      REDIS_URL: redisUrl,
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  let ready = false;
+  const keep = (chunk) => {
+    const text = String(chunk);
+    if (text.includes('review worker ready')) ready = true;
+    log = (log + text).slice(-50_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const deadline = Date.now() + startTimeoutMs;
+  while (!ready) {
+    if (child.exitCode !== null) throw new Error(`the worker exited (${child.exitCode}): ${log}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the worker was not ready within ${startTimeoutMs} ms: ${log}`);
+    }
+    await sleep(50);
+  }
+  return {
+    child,
+    log: () => log,
+    /** SIGTERM, then SIGKILL after `graceMs`. */
+    async stop(graceMs = 5000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      let timer;
+      await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
+      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await new Promise((r) => child.once('exit', r));
+      }
+    },
+  };
+}
+
+/** A `pull_request` webhook payload (from @octokit/webhooks-examples) for `pr` of the fake GitHub, from `installationId`. */
+export function pullRequestPayload(pr, action = 'opened', installationId = INSTALLATION_ID) {
   const definitions = require('@octokit/webhooks-examples');
   const examples = definitions.find((d) => d.name === 'pull_request').examples;
   const example = structuredClone(examples.find((e) => e.action === action) ?? examples.find((e) => e.action === 'opened'));
   example.action = action;
-  example.installation = { id: INSTALLATION_ID, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==' };
+  example.installation = { id: installationId, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==' };
   example.number = pr.number;
   Object.assign(example.repository, { name: pr.repo, full_name: `${pr.owner}/${pr.repo}` });
   example.repository.owner.login = pr.owner;

@@ -34,6 +34,8 @@ export interface FakeCheckRun {
   name: string;
   status: string;
   conclusion?: string;
+  started_at?: string;
+  completed_at?: string;
   output?: { title?: string; summary?: string; text?: string };
   updates: unknown[];
 }
@@ -42,10 +44,11 @@ export interface FakeState {
   calls: FakeCall[];
   checkRuns: FakeCheckRun[];
   reviews: Array<{ id: number; key: string; commit_id?: string; event?: string; body?: string }>;
-  reviewComments: Array<{ id: number; key: string; path: string; line: number; body: string }>;
+  reviewComments: Array<{ id: number; key: string; path: string; line: number; body: string; in_reply_to_id?: number; resolved?: boolean }>;
   issueComments: Array<{ id: number; key: string; body: string; edits: number }>;
   reactions: Array<{ commentId: number; content: string }>;
   rejected: Array<{ method: string; path: string; reason: string }>;
+  threadEvents: Array<{ id: string; resolved: boolean }>;
 }
 
 export interface FakeGitHub {
@@ -53,6 +56,7 @@ export interface FakeGitHub {
   host: string;
   url: string;
   state: FakeState;
+  /** Serves `pr`; a newer head of the same PR replaces it, older heads' contents stay readable. */
   addPullRequest(pr: FakePullRequest): void;
   injectFault(fault: { method: string; path: RegExp; status: number; times?: number; retryAfter?: number }): void;
   setLatency(ms: number): void;

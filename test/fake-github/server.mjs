@@ -2,7 +2,8 @@
 // (`GHE_HOST=127.0.0.1:PORT GHE_PROTOCOL=http`). It serves pull requests built from local git
 // repositories and enforces the rules of GitHub's that matter to a review bot: inline comments only
 // on lines inside a hunk, at most 50 annotations per check-run request, bodies of at most 65,535
-// characters. It can add latency and inject failures (500s, 403 secondary rate limits).
+// characters. It can add latency and inject failures (500s, 403 secondary rate limits). It also lists
+// installations, their repositories and open pull requests, as the stale-check watchdog walks them.
 //
 // Plain JavaScript (ESM) so the benchmark and the load script use it without a build step; the jest
 // tests import it the same way.
@@ -103,14 +104,21 @@ export async function startFakeGitHub({ latencyMs = 0 } = {}) {
     issueComments: [],
     reactions: [],
     rejected: [],
+    threadEvents: [],
   };
   const faults = [];
   let nextId = 1000;
   let latency = latencyMs;
 
+  /** Every version ever served, newest last: a superseded head's contents stay readable, as on GitHub. */
+  const versions = [];
+  /** Installation ids an access token was asked for (what `GET /app/installations` lists). */
+  const installations = new Set();
   const find = (owner, repo, number) => pulls.get(`${owner}/${repo}#${number}`);
-  const byHead = (owner, repo, ref) =>
-    [...pulls.values()].find((p) => p.owner === owner && p.repo === repo && (p.headSha === ref || p.baseSha === ref || p.baseRef === ref || p.headRef === ref));
+  const matches = (owner, repo, ref) => (p) =>
+    p.owner === owner && p.repo === repo && (p.headSha === ref || p.baseSha === ref || p.baseRef === ref || p.headRef === ref);
+  const byHead = (owner, repo, ref) => [...pulls.values()].find(matches(owner, repo, ref)) ?? versions.findLast(matches(owner, repo, ref));
+  const repositories = () => [...new Map([...pulls.values()].map((p) => [`${p.owner}/${p.repo}`, p])).values()];
 
   function takeFault(method, path) {
     const fault = faults.find((f) => f.remaining > 0 && f.method === method && f.path.test(path));
@@ -145,9 +153,42 @@ export async function startFakeGitHub({ latencyMs = 0 } = {}) {
     return pr.commentable.get(path);
   }
 
+  /** The two GraphQL shapes a review bot uses: a PR's review threads, and (un)resolving one. */
+  function graphql(res, body) {
+    const query = String(body?.query ?? '');
+    const vars = body?.variables ?? {};
+    const mutation = /\b(un)?resolveReviewThread\(/.exec(query);
+    if (mutation) {
+      const root = state.reviewComments.find((c) => `T${c.id}` === vars.id);
+      if (!root) return json(res, 200, { data: null, errors: [{ message: `no thread ${vars.id}` }] });
+      root.resolved = !mutation[1];
+      const name = mutation[1] ? 'unresolveReviewThread' : 'resolveReviewThread';
+      state.threadEvents.push({ id: vars.id, resolved: root.resolved });
+      return json(res, 200, { data: { [name]: { thread: { id: vars.id, isResolved: root.resolved } } } });
+    }
+    if (query.includes('reviewThreads')) {
+      const key = `${vars.owner}/${vars.repo}#${vars.number}`;
+      const roots = state.reviewComments.filter((c) => c.key === key && c.in_reply_to_id === undefined);
+      const author = (c) => ({ login: c.user.login.replace(/\[bot\]$/, ''), __typename: c.user.type === 'Bot' ? 'Bot' : 'User' });
+      const nodes = roots.map((c) => {
+        const replies = state.reviewComments.filter((r) => r.in_reply_to_id === c.id);
+        const last = replies.at(-1) ?? c;
+        return {
+          id: `T${c.id}`,
+          isResolved: Boolean(c.resolved),
+          path: c.path,
+          comments: { nodes: [{ databaseId: c.id, body: c.body, author: author(c) }] },
+          last: { nodes: [{ body: last.body, author: { __typename: author(last).__typename } }] },
+        };
+      });
+      return json(res, 200, { data: { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes } } } } });
+    }
+    return json(res, 200, { data: null, errors: [{ message: 'fake GitHub: unsupported GraphQL query' }] });
+  }
+
   async function route(req, res) {
     const url = new URL(req.url, 'http://x');
-    const path = url.pathname.replace(/^\/api\/v3/, '');
+    const path = url.pathname === '/api/graphql' ? url.pathname : url.pathname.replace(/^\/api\/v3/, '');
     const method = req.method;
     const body = ['POST', 'PATCH', 'PUT'].includes(method) ? await readBody(req) : undefined;
     state.calls.push({ method, path, at: Date.now() });
@@ -162,7 +203,20 @@ export async function startFakeGitHub({ latencyMs = 0 } = {}) {
 
     let m;
     if (method === 'POST' && (m = path.match(/^\/app\/installations\/(\d+)\/access_tokens$/))) {
+      installations.add(Number(m[1]));
       return json(res, 201, { token: `ghs_fake${m[1]}`, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {}, repository_selection: 'all' });
+    }
+    // What the stale-check watchdog walks: installations, their repositories, open pull requests.
+    if (method === 'GET' && path === '/app/installations') {
+      return paginate(req, res, [...installations].sort((a, b) => a - b).map((id) => ({ id, account: { login: 'octo-org' } })));
+    }
+    if (method === 'GET' && path === '/installation/repositories') {
+      const list = repositories().map((p) => ({ name: p.repo, full_name: `${p.owner}/${p.repo}`, owner: { login: p.owner } }));
+      return json(res, 200, { total_count: list.length, repositories: list });
+    }
+    if (method === 'GET' && (m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/pulls$/))) {
+      const open = [...pulls.values()].filter((p) => p.owner === m[1] && p.repo === m[2]).sort((a, b) => a.number - b.number);
+      return paginate(req, res, open.map((p) => ({ number: p.number, state: 'open', draft: p.draft, head: { sha: p.headSha, ref: p.headRef }, base: { sha: p.baseSha, ref: p.baseRef } })));
     }
     if (method === 'GET' && (m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/))) {
       const pr = find(m[1], m[2], Number(m[3]));
@@ -204,6 +258,17 @@ export async function startFakeGitHub({ latencyMs = 0 } = {}) {
       }
       state.checkRuns.push(run);
       return json(res, 201, { id: run.id, head_sha: run.head_sha, status: run.status, conclusion: run.conclusion ?? null, name: run.name });
+    }
+    if (method === 'GET' && (m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)\/check-runs$/))) {
+      // checks.listForRef: newest first, filtered by check_name and status as GitHub does.
+      const query = new URL(req.url, 'http://x').searchParams;
+      const runs = state.checkRuns
+        .filter((r) => r.owner === m[1] && r.repo === m[2] && r.head_sha === m[3])
+        .filter((r) => !query.get('check_name') || r.name === query.get('check_name'))
+        .filter((r) => !query.get('status') || r.status === query.get('status'))
+        .reverse()
+        .map(({ updates: _updates, ...run }) => run);
+      return json(res, 200, { total_count: runs.length, check_runs: runs });
     }
     if (method === 'PATCH' && (m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/check-runs\/(\d+)$/))) {
       const run = state.checkRuns.find((r) => r.id === Number(m[3]));
@@ -272,6 +337,14 @@ export async function startFakeGitHub({ latencyMs = 0 } = {}) {
     if (method === 'GET' && (m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/collaborators\/([^/]+)\/permission$/))) {
       return json(res, 200, { permission: 'write', role_name: 'write', user: { login: m[3] } });
     }
+    if (method === 'POST' && (m = path.match(/^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/comments\/(\d+)\/replies$/))) {
+      const parent = state.reviewComments.find((c) => c.id === Number(m[4]));
+      if (!parent) return json(res, 404, { message: 'Not Found' });
+      const reply = { id: (nextId += 1), key: parent.key, path: parent.path, line: parent.line, body: body?.body, in_reply_to_id: parent.id, user: { login: 'pr-reviewer[bot]', type: 'Bot' } };
+      state.reviewComments.push(reply);
+      return json(res, 201, reply);
+    }
+    if (method === 'POST' && url.pathname === '/api/graphql') return graphql(res, body);
     json(res, 404, { message: `Not Found (fake GitHub has no route for ${method} ${path})` });
   }
 
@@ -291,9 +364,10 @@ export async function startFakeGitHub({ latencyMs = 0 } = {}) {
     host: `127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}`,
     state,
-    /** Serves `pr` (from `pullRequestFromGit`). */
+    /** Serves `pr` (from `pullRequestFromGit`); a newer head of the same PR replaces it, older heads stay readable. */
     addPullRequest(pr) {
       pulls.set(`${pr.owner}/${pr.repo}#${pr.number}`, pr);
+      versions.push(pr);
     },
     /** The next `times` requests matching `method` and `path` fail with `status`. */
     injectFault({ method, path, status, times = 1, retryAfter }) {

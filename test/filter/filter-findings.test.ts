@@ -85,3 +85,19 @@ describe('filterFindings', () => {
     expect(order([...input].reverse())).toEqual(order(input));
   });
 });
+
+describe('filterFindings: file-level findings', () => {
+  test('a file-level finding is kept on a changed file whatever its line; not on a file outside the change', () => {
+    const whole = finding({ ruleId: 'missing-tests', line: 1, endLine: 1 });
+    const elsewhere = finding({ ruleId: 'missing-tests', file: 'src/other.ts', line: 1, endLine: 1 });
+    const plain = finding({ line: 1, endLine: 1 });
+    const out = filterFindings({
+      findings: [whole, elsewhere, plain],
+      fileLevel: new Set([whole, elsewhere]),
+      files: new Map([[file.path, file]]),
+      lines: new Map([[file.path, lines]]),
+      config: DEFAULT_CONFIG,
+    });
+    expect(out.findings.map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.commentable}`)).toEqual(['src/db.ts:1 missing-tests true']);
+  });
+});

@@ -47,6 +47,7 @@ describe('configuration', () => {
       .config('failOn: none\n')
       .files(addedEntries(FILES))
       .contents(FILES)
+      .tree(Object.keys(FILES))
       .reviewComments([])
       .createReview()
       .issueComments([])

@@ -3,6 +3,7 @@
  * Each test lists every GitHub call it expects; an unexpected or missing call fails it.
  */
 import { SUMMARY_MARKER } from '../../src/report/summary.js';
+import { resolvedReply } from '../../src/report/threads.js';
 import { createTestApp } from '../helpers/app.js';
 import { GitHubApi } from '../helpers/github-api.js';
 import { HEAD_SHA, checkRunRerequestedEvent, issueCommentEvent, pullRequestEvent } from '../helpers/github-fixtures.js';
@@ -62,8 +63,10 @@ describe('pull_request.synchronize', () => {
     const newSha = 'b'.repeat(40);
     const shifted = { 'src/users.ts': `// Users.\n// Queries.\n${USERS_TS}`, 'app/tasks.py': `# Tasks.\n# Runner.\n${TASKS_PY}` };
     const quoted = { id: 5, body: `> ${SUMMARY_MARKER}\n> quoted by a person`, user: { login: 'octocat', type: 'User' } };
+    const threads = earlier.map((c, i) => ({ id: `T${i}`, path: c.path, commentId: c.id, body: c.body }));
     const second = reviewStart(new GitHubApi(), shifted, newSha)
       .reviewComments(earlier)
+      .reviewThreads(threads)
       .issueComments([quoted, { id: 900, body: String(first.commentCreates[0].body), user: bot }])
       .updateComment(900)
       .checkUpdate();
@@ -81,11 +84,100 @@ describe('pull_request.synchronize', () => {
   });
 });
 
+describe('review threads of earlier runs', () => {
+  const bot = { login: 'pr-reviewer[bot]', type: 'Bot' };
+  const newSha = 'c'.repeat(40);
+  const FIXED_USERS_TS = USERS_TS.replace('db.query(`SELECT * FROM users WHERE id = ${userId}`)', "db.query('SELECT * FROM users WHERE id = $1', [userId])");
+
+  /** The first review, and its inline comments as GitHub would list them afterwards. */
+  async function firstReview(app: Awaited<ReturnType<typeof createTestApp>>) {
+    const first = reviewStart(new GitHubApi().token(), FILES).reviewComments([]).createReview().issueComments([]).createComment().checkUpdate();
+    await app.receive('pull_request', pullRequestEvent('opened'));
+    await app.settle();
+    const earlier = reviewComments(first.reviews[0]).map((c, i) => ({ id: 100 + i, path: c.path, line: c.line, body: c.body, user: bot }));
+    const summary = { id: 900, body: String(first.commentCreates[0].body), user: bot };
+    return { earlier, summary };
+  }
+
+  test('a fixed finding: its thread gets a reply naming the commit and is resolved; the summary says so', async () => {
+    const app = await createTestApp();
+    const { earlier, summary } = await firstReview(app);
+    const sql = earlier.find((c) => c.path === 'src/users.ts');
+    if (!sql) throw new Error('no sql-injection comment in the first review');
+    const threads = earlier.map((c) => ({ id: `T${c.id}`, path: c.path, commentId: c.id, body: c.body }));
+    const second = reviewStart(new GitHubApi(), { ...FILES, 'src/users.ts': FIXED_USERS_TS }, newSha)
+      .reviewComments(earlier)
+      .reviewThreads(threads)
+      .threadReply(sql.id)
+      .threadMutation('resolve')
+      .issueComments([summary])
+      .updateComment(900)
+      .checkUpdate();
+
+    await app.receive('pull_request', pullRequestEvent('synchronize', { headSha: newSha }));
+    await app.settle();
+
+    expect(second.order).toEqual(['check.create', 'thread.reply', 'thread.resolve', 'comment.update', 'check.update']);
+    expect(String(second.threadReplies[0].body)).toContain(newSha.slice(0, 7));
+    expect(second.threadMutations[0]).toMatchObject({ variables: { id: `T${sql.id}` } });
+    expect(String(second.commentUpdates[0].body)).toContain('1 earlier thread resolved');
+  });
+
+  test('a finding back in a thread the app resolved reopens it; one a person resolved stays resolved', async () => {
+    const app = await createTestApp();
+    const { earlier, summary } = await firstReview(app);
+    const [one, two] = earlier;
+    const threads = [
+      // Resolved by the app: its resolution reply is the thread's last comment.
+      { id: 'T-app', path: one.path, commentId: one.id, body: one.body, isResolved: true, lastComment: { body: resolvedReply('a'.repeat(40)), author: { __typename: 'Bot' } } },
+      // Resolved by a person after they replied.
+      { id: 'T-person', path: two.path, commentId: two.id, body: two.body, isResolved: true, lastComment: { body: 'Intended: see the ADR.', author: { __typename: 'User' } } },
+    ];
+    const second = reviewStart(new GitHubApi(), FILES, newSha)
+      .reviewComments(earlier)
+      .reviewThreads(threads)
+      .threadMutation('unresolve')
+      .issueComments([summary])
+      .updateComment(900)
+      .checkUpdate();
+
+    await app.receive('pull_request', pullRequestEvent('synchronize', { headSha: newSha }));
+    await app.settle();
+
+    expect(second.order).toEqual(['check.create', 'thread.unresolve', 'comment.update', 'check.update']);
+    expect(second.threadMutations[0]).toMatchObject({ variables: { id: 'T-app' } });
+  });
+
+  test("a thread whose author is not a bot is left alone, even with a marker quoted in it", async () => {
+    const app = await createTestApp();
+    const { earlier, summary } = await firstReview(app);
+    const sql = earlier.find((c) => c.path === 'src/users.ts');
+    if (!sql) throw new Error('no sql-injection comment in the first review');
+    const threads = [{ id: 'T-quote', path: sql.path, commentId: 5, body: sql.body, author: { login: 'octocat', __typename: 'User' } }];
+    const second = reviewStart(new GitHubApi(), { ...FILES, 'src/users.ts': FIXED_USERS_TS }, newSha)
+      .reviewComments(earlier)
+      .reviewThreads(threads)
+      .issueComments([summary])
+      .updateComment(900)
+      .checkUpdate();
+
+    await app.receive('pull_request', pullRequestEvent('synchronize', { headSha: newSha }));
+    await app.settle();
+
+    expect(second.order).toEqual(['check.create', 'comment.update', 'check.update']);
+  });
+});
+
 describe('many findings', () => {
   test('annotations go in batches of 50: the completion, then further updates', async () => {
     const app = await createTestApp();
-    const body = Array.from({ length: 120 }, (_, i) => `  await db.query(\`SELECT * FROM t${i} WHERE id = \${id}\`);`);
-    const many = ['export async function load(id: string) {', ...body, '}', ''].join('\n');
+    // 120 injections in 12 short functions (one long function would add a long-function finding).
+    const many = Array.from({ length: 12 }, (_, f) => [
+      `export async function load${f}(id: string) {`,
+      ...Array.from({ length: 10 }, (_, i) => `  await db.query(\`SELECT * FROM t${f * 10 + i} WHERE id = \${id}\`);`),
+      '}',
+      '',
+    ]).flat().join('\n');
     const api = reviewStart(new GitHubApi().token(), { 'src/many.ts': many }).reviewComments([]).createReview().issueComments([]).createComment().checkUpdate(3);
 
     await app.receive('pull_request', pullRequestEvent('opened'));

@@ -26,6 +26,7 @@ test('a PR of 350 files is listed over 4 pages following the Link header, and th
     .files(docs(201, 100), { page: 3, last: 4 })
     .files([...docs(301, 49), late], { page: 4, last: 4 })
     .contents({ 'src/users.ts': USERS_TS })
+    .tree(['src/users.ts'])
     .reviewComments([])
     .createReview()
     .issueComments([])
@@ -59,6 +60,7 @@ test('files GitHub gives no patch for, removed and renamed-only files are listed
       { filename: 'src/add.ts', status: 'added', patch: addedFilePatch(code) },
     ])
     .contents({ 'src/add.ts': code })
+    .tree(['src/add.ts'])
     .reviewComments([])
     .issueComments([])
     .createComment()
@@ -86,6 +88,7 @@ test('a listing shorter than changed_files says how many GitHub left out', async
     .noConfig()
     .files([{ filename: 'src/one.ts', status: 'added', patch: addedFilePatch(code) }])
     .contents({ 'src/one.ts': code })
+    .tree(['src/one.ts'])
     .reviewComments([])
     .issueComments([])
     .createComment()

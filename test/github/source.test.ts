@@ -1,4 +1,4 @@
-import { NO_PATCH_REASON, classifyFile } from '../../src/github/source.js';
+import { NO_PATCH_REASON, classifyFile, treeListing } from '../../src/github/source.js';
 import type { ChangedFile } from '../../src/types.js';
 
 const entry = (fields: Partial<Parameters<typeof classifyFile>[0]>) => ({ filename: 'src/a.ts', status: 'modified', changes: 1, ...fields });
@@ -29,5 +29,21 @@ describe('classifyFile', () => {
 
   test('skipped when the patch is over the size limit', () => {
     expect(classifyFile(entry({ patch: `@@ -0,0 +1 @@\n+${'x'.repeat(50)}` }), 20)).toEqual({ path: 'src/a.ts', reason: 'diff larger than 20 characters' });
+  });
+});
+
+describe('treeListing', () => {
+  test('keeps blobs, drops directories, submodules and symbolic links, sorts, and marks a truncated tree incomplete', () => {
+    const listing = treeListing({
+      tree: [
+        { path: 'src/b.ts', type: 'blob', mode: '100644' },
+        { path: 'src', type: 'tree', mode: '040000' },
+        { path: 'src/a.ts', type: 'blob', mode: '100755' },
+        { path: 'vendor/lib', type: 'commit', mode: '160000' },
+        { path: 'link.ts', type: 'blob', mode: '120000' },
+      ],
+      truncated: true,
+    });
+    expect(listing).toEqual({ paths: ['src/a.ts', 'src/b.ts'], complete: false });
   });
 });

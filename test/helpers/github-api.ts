@@ -23,6 +23,18 @@ export interface FileEntry {
   changes?: number;
 }
 
+/** A review thread as a test describes it (first comment's body carries the markers). */
+export interface ThreadNode {
+  id: string;
+  path: string;
+  commentId: number;
+  body: string;
+  isResolved?: boolean;
+  author?: { login: string; __typename: string };
+  /** The thread's last comment (default: the first). */
+  lastComment?: { body: string; author: { __typename: string } };
+}
+
 /** Matches a request path (decoded) and, when given, its exact query. */
 function route(path: string, query?: Record<string, string>): (uri: string) => boolean {
   const matches = (uri: string): boolean => {
@@ -57,6 +69,8 @@ export class GitHubApi {
   readonly commentCreates: Body[] = [];
   readonly commentUpdates: Body[] = [];
   readonly reactions: Body[] = [];
+  readonly threadReplies: Body[] = [];
+  readonly threadMutations: Body[] = [];
   /** The writes in the order GitHub received them (check.create, review, comment.create, ...). */
   readonly order: string[] = [];
 
@@ -137,6 +151,15 @@ export class GitHubApi {
     return this;
   }
 
+  /** The repository's tree at `sha` (`git.getTree`, recursive): these file paths, maybe truncated. */
+  tree(paths: string[], options: { sha?: string; truncated?: boolean } = {}): this {
+    const tree = paths.map((path) => ({ path, mode: '100644', type: 'blob', sha: 'e'.repeat(40), size: 1 }));
+    this.scope
+      .get(route(`${repoPath}/git/trees/${options.sha ?? HEAD_SHA}`, { recursive: 'true' }))
+      .reply(200, { sha: options.sha ?? HEAD_SHA, tree, truncated: options.truncated ?? false });
+    return this;
+  }
+
   checkCreate(): this {
     this.scope.post(route(`${repoPath}/check-runs`), recorder(this.checkCreates, this.order, 'check.create')).reply(201, { id: CHECK_RUN_ID, status: 'in_progress' });
     return this;
@@ -181,6 +204,40 @@ export class GitHubApi {
     this.scope
       .get(route(`${repoPath}/collaborators/${login}/permission`))
       .reply(200, { permission, role_name: roleName, user: { login, type: 'User' } });
+    return this;
+  }
+
+  /** GraphQL: the PR's review threads, one page (the shape GitHub answers with). */
+  reviewThreads(threads: ThreadNode[] = []): this {
+    const nodes = threads.map((t) => ({
+      id: t.id,
+      isResolved: t.isResolved ?? false,
+      path: t.path,
+      comments: { nodes: [{ databaseId: t.commentId, body: t.body, author: t.author ?? { login: 'pr-reviewer', __typename: 'Bot' } }] },
+      last: { nodes: [t.lastComment ?? { body: t.body, author: t.author ?? { __typename: 'Bot' } }] },
+    }));
+    this.scope
+      .post('/graphql', (body: Body) => String(body.query).includes('reviewThreads'))
+      .reply(200, { data: { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes } } } } });
+    return this;
+  }
+
+  /** GraphQL `resolveReviewThread` / `unresolveReviewThread`, `times` calls of `kind`. */
+  threadMutation(kind: 'resolve' | 'unresolve', times = 1): this {
+    const name = kind === 'resolve' ? 'resolveReviewThread' : 'unresolveReviewThread';
+    const record = recorder(this.threadMutations, this.order, `thread.${kind}`);
+    this.scope
+      .post('/graphql', (body: Body) => new RegExp(`\\b${name}\\(`).test(String(body.query)) && record(body))
+      .times(times)
+      .reply(200, (_uri, body) => ({ data: { [name]: { thread: { id: (body as { variables: { id: string } }).variables.id, isResolved: kind === 'resolve' } } } }));
+    return this;
+  }
+
+  /** A reply in the thread of review comment `commentId`. */
+  threadReply(commentId: number): this {
+    this.scope
+      .post(route(`${repoPath}/pulls/${PR_NUMBER}/comments/${commentId}/replies`), recorder(this.threadReplies, this.order, 'thread.reply'))
+      .reply(201, { id: commentId + 10_000 });
     return this;
   }
 

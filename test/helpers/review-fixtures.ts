@@ -37,14 +37,15 @@ export function addedEntries(files: Record<string, string>): FileEntry[] {
   return Object.entries(files).map(([filename, text]) => ({ filename, status: 'added', patch: addedFilePatch(text) }));
 }
 
-/** The calls of a review of `files` up to the analysis: PR, check run, config (none), files, contents. */
+/** The calls of a review of `files` up to the analysis: PR, check run, config (none), files, contents, tree. */
 export function reviewStart(api: GitHubApi, files: Record<string, string>, headSha = HEAD_SHA): GitHubApi {
   return api
     .pullRequest({ headSha, changedFiles: Object.keys(files).length })
     .checkCreate()
     .noConfig()
     .files(addedEntries(files))
-    .contents(files, headSha);
+    .contents(files, headSha)
+    .tree(Object.keys(files), { sha: headSha });
 }
 
 export const FILES = { 'src/users.ts': USERS_TS, 'app/tasks.py': TASKS_PY };

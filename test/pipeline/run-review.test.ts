@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { defineTsDetector } from '../../detectors/define.js';
+import { defineProjectDetector, defineTsDetector } from '../../detectors/define.js';
 import { registry } from '../../detectors/index.js';
 import { createAnalyzer } from '../../src/analysis/engine.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../../src/config/defaults.js';
@@ -128,5 +128,249 @@ describe('runReview', () => {
     const publisher = new RecordingPublisher();
     await runReview({ source, publisher, analyzer: createAnalyzer(registry), registry, loadConfig: async () => DEFAULT_CONFIG, logger, skipReason: () => 'Draft pull request: not reviewed' });
     expect(publisher.aborted).toEqual({ conclusion: 'neutral', title: 'Not reviewed', detail: 'Draft pull request: not reviewed' });
+  });
+});
+
+describe('runReview: project-level detectors', () => {
+  const fn = 'export function price(n: number): number {\n  return n * 2;\n}\n';
+  const repo: Record<string, string> = { 'src/price.ts': fn, 'test/other.test.ts': "import { o } from '../src/other.js';\n", 'src/other.ts': fn };
+
+  /** A change of `src/price.ts` (line 2 added) in `repo`, with a listing and a reader that counts calls. */
+  function projectSource(listing: 'ok' | 'fails' | 'none' = 'ok'): Source & { listed: number; reads: string[] } {
+    const base = memorySource({ 'src/price.ts': [fn, [2]] });
+    const out = {
+      ...base,
+      listed: 0,
+      reads: [] as string[],
+      readFile: async (path: string) => {
+        out.reads.push(path);
+        return repo[path] ?? null;
+      },
+    };
+    if (listing === 'none') return out;
+    return Object.assign(out, {
+      listPaths: async () => {
+        out.listed++;
+        if (listing === 'fails') throw new Error('tree: 502');
+        return { paths: Object.keys(repo).sort(), complete: true };
+      },
+    });
+  }
+
+  test('run once per review after the per-file pass; a file-level finding stays though its line was not added', async () => {
+    const source = projectSource();
+    const { result } = await review(source);
+    expect(source.listed).toBe(1);
+    expect(result!.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['src/price.ts:1 missing-tests']);
+    // The changed file is read once (per-file pass); the project pass reads the related test and the
+    // neighbour that might import it, each once.
+    expect(source.reads).toEqual(['src/price.ts', 'test/other.test.ts', 'src/other.ts']);
+  });
+
+  test('switched off in the config: the repository is not even listed', async () => {
+    const source = projectSource();
+    await review(source, parseConfig('rules:\n  missing-tests: off\n  circular-import: off\n  missing-index: off\n', 'cfg'));
+    expect(source.listed).toBe(0);
+  });
+
+  test('a source that cannot list paths: the project rules do not run, the rest does', async () => {
+    const { result } = await review(projectSource('none'));
+    expect(result!.findings).toEqual([]);
+    expect(result!.notes).toEqual([]);
+  });
+
+  test('a failing listing is a note, never a dead review', async () => {
+    const { publisher, result } = await review(projectSource('fails'));
+    expect(publisher.events).toEqual(['begin', 'publish']);
+    expect(result!.notes).toEqual([{ message: 'project-level rules not run: listing the repository failed: tree: 502' }]);
+  });
+
+  test('a project detector that throws becomes a note; the other detectors still report', async () => {
+    const broken = defineProjectDetector({
+      meta: { id: 'always-throws-project', language: 'any', severity: 'low', category: 'testing', description: 'd', recommendation: 'r', docs: { why: '', flagged: [], ignored: [] } },
+      defaultOptions: {},
+      async check(ctx) {
+        ctx.report({ file: 'src/price.ts', line: 2, message: 'lost' });
+        throw new Error('boom');
+      },
+    });
+    const { result } = await review(projectSource(), DEFAULT_CONFIG, [...registry, broken]);
+    expect(result!.notes).toEqual([{ ruleId: 'always-throws-project', message: 'detector failed: boom' }]);
+    expect(result!.findings.map((f) => f.ruleId)).toEqual(['missing-tests']);
+  });
+});
+
+describe('runReview: project-level detectors and the time budget', () => {
+  test('past the time budget the project rules do not start, and say why', async () => {
+    const fn = 'export function price(n: number): number {\n  return n * 2;\n}\n';
+    let clock = 0;
+    const base = memorySource({ 'src/price.ts': [fn, [2]] });
+    const source: Source = {
+      ...base,
+      // Reading the changed file takes an hour: the budget is gone before the project stage.
+      readFile: async (path) => {
+        clock += 3_600_000;
+        return base.readFile(path);
+      },
+      listPaths: async () => ({ paths: ['src/price.ts', 'test/other.test.ts'], complete: true }),
+    };
+    const publisher = new RecordingPublisher();
+    const now = () => clock;
+    const result = await runReview({ source, publisher, analyzer: createAnalyzer(registry), registry, loadConfig: async () => parseConfig('timeoutSeconds: 25\n', 'cfg'), logger, now });
+    expect(result!.findings.filter((f) => f.ruleId === 'missing-tests')).toEqual([]);
+    expect(result!.notes).toContainEqual({ message: expect.stringMatching(/^project-level rules not run: the review's time budget/) });
+  });
+});
+
+describe('good patterns', () => {
+  const goodTs = [
+    "import { pool } from './db.js';",
+    '',
+    'export async function findUser(id: string): Promise<unknown> {',
+    "  const res = await fetch('https://api.example.com/u', { signal: AbortSignal.timeout(5000) });",
+    "  return pool.query('SELECT * FROM users WHERE id = $1', [id, await res.text()]);",
+    '}',
+    '',
+  ].join('\n');
+  const goodPy = [
+    'import requests',
+    '',
+    '',
+    'def find(cursor: object, user_id: int) -> list:',
+    '    requests.get("https://api.example.com", timeout=5)',
+    '    cursor.execute("SELECT * FROM users WHERE id = %s", (user_id,))',
+    '    return cursor.fetchall()',
+    '',
+  ].join('\n');
+
+  test('seen on changed lines: listed by kind with their places', async () => {
+    const { result } = await review(memorySource({ 'src/users.ts': [goodTs, [3, 4, 5]], 'app/find.py': [goodPy, [4, 5, 6]] }));
+    expect(result!.goodPatterns).toEqual([
+      'Parameterized queries (2): `app/find.py:6`, `src/users.ts:5`',
+      'Timeouts on network calls (2): `app/find.py:5`, `src/users.ts:4`',
+      'Typed function signatures (2): `app/find.py:4`, `src/users.ts:3`',
+    ]);
+  });
+
+  test('not on a changed line, or cancelled by a finding of the opposite rule: not listed', async () => {
+    const { result: untouched } = await review(memorySource({ 'src/users.ts': [goodTs, [1]] }));
+    expect(untouched!.goodPatterns).toEqual([]);
+    const bad = `${goodPy}\n\ndef other(url: str) -> None:\n    requests.get(url)\n`;
+    const lines = bad.split('\n').map((_, i) => i + 1);
+    const { result } = await review(memorySource({ 'app/find.py': [bad, lines] }));
+    expect(result!.findings.map((f) => f.ruleId)).toContain('missing-timeout');
+    expect(result!.goodPatterns.some((p) => p.startsWith('Timeouts'))).toBe(false);
+    expect(result!.goodPatterns.some((p) => p.startsWith('Parameterized'))).toBe(true);
+  });
+});
+
+describe('compared with the base', () => {
+  const baseTs = [
+    'export function run(s: string) {',
+    '  return eval(s);',
+    '}',
+    '',
+    'export function load(db: { query(q: string): unknown }, id: string) {',
+    '  return db.query(`SELECT * FROM t WHERE id = ${id}`);',
+    '}',
+    '',
+  ].join('\n');
+  // The eval is re-indented inside a guard (same code, touched line); the SQL injection is fixed;
+  // a new eval is added.
+  const headTs = [
+    'export function run(s: string) {',
+    '  if (s) {',
+    '    return eval(s);',
+    '  }',
+    '  return eval(String(s));',
+    '}',
+    '',
+    'export function load(db: { query(q: string, v: unknown[]): unknown }, id: string) {',
+    "  return db.query('SELECT * FROM t WHERE id = $1', [id]);",
+    '}',
+    '',
+  ].join('\n');
+
+  function withBase(head: string, added: number[], base: string | null): Source {
+    const source = memorySource({ 'src/a.ts': [head, added] });
+    return { ...source, readBaseFile: async () => base };
+  }
+
+  test('the gate counts what the PR introduces; old findings on touched lines are marked, fixed ones counted as resolved', async () => {
+    const { result } = await review(withBase(headTs, [2, 3, 4, 5, 8, 9], baseTs));
+    const evals = result!.findings.filter((f) => f.ruleId === 'code-injection').map((f) => f.line);
+    expect(evals).toEqual([3, 5]);
+    expect(result!.baseline).toEqual({
+      introduced: { critical: 1, high: 0, medium: 0, low: 0 },
+      preexisting: [result!.findings.find((f) => f.line === 3)!.fingerprint],
+      resolved: { critical: 1, high: 0, medium: 0, low: 0 },
+    });
+    expect(result!.gate.conclusion).toBe('failure');
+    expect(result!.gate.title).toMatch(/^1 critical/);
+  });
+
+  test('only old findings on the touched lines: the gate passes, and the summary says why', async () => {
+    const head = baseTs.replace('  return eval(s);', '  if (s) {\n    return eval(s);\n  }\n  return null;');
+    const { result } = await review(withBase(head, [2, 3, 4, 5], baseTs));
+    expect(result!.findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['code-injection:3']);
+    expect(result!.gate.conclusion).toBe('success');
+    const { renderSummary } = await import('../../src/report/summary.js');
+    const summary = renderSummary(result!, { posted: 1, summaryOnly: 0 });
+    expect(summary).toContain('Compared with the base, this PR introduces no finding and resolves none. 1 finding on changed lines was already there');
+    expect(summary).toContain('_(already at the base)_');
+  });
+
+  test('no base reader, or a new file: no comparison, every finding counts', async () => {
+    const { result } = await review(memorySource({ 'src/a.ts': [headTs, [2, 3, 4, 5, 8, 9]] }));
+    expect(result!.baseline).toBeUndefined();
+    expect(result!.gate.conclusion).toBe('failure');
+  });
+});
+
+describe('good patterns: errors with context and structured logging', () => {
+  const ts = [
+    "import pino from 'pino';",
+    '',
+    'const logger = pino();',
+    '',
+    'export async function charge(orderId: string, pay: (id: string) => Promise<void>): Promise<void> {',
+    '  try {',
+    '    await pay(orderId);',
+    '  } catch (err) {',
+    "    throw new Error(`charging order ${orderId} failed`, { cause: err });",
+    '  }',
+    "  logger.info({ orderId }, 'order charged');",
+    '}',
+    '',
+  ].join('\n');
+  const py = [
+    'import logging',
+    '',
+    'logger = logging.getLogger(__name__)',
+    '',
+    '',
+    'class ChargeError(Exception):',
+    '    pass',
+    '',
+    '',
+    'def charge(order_id: str, pay: object) -> None:',
+    '    try:',
+    '        pay(order_id)',
+    '    except ValueError as err:',
+    '        raise ChargeError(order_id) from err',
+    '    logger.info("order %s charged", order_id)',
+    '',
+  ].join('\n');
+
+  test('a rethrow with its cause and a logger call with fields are praised on changed lines', async () => {
+    const all = (text: string) => text.split('\n').map((_, i) => i + 1);
+    const { result } = await review(memorySource({ 'src/charge.ts': [ts, all(ts)], 'app/charge.py': [py, all(py)] }));
+    expect(result!.findings).toEqual([]);
+    expect(result!.goodPatterns).toEqual(
+      expect.arrayContaining([
+        'Structured logging (2): `app/charge.py:15`, `src/charge.ts:11`',
+        'Errors handled with context (2): `app/charge.py:13`, `src/charge.ts:8`',
+      ]),
+    );
   });
 });

@@ -85,6 +85,33 @@ describe('InProcessQueue', () => {
     expect(w.started.map((j) => j.headSha)).toEqual(['x', 'new']);
   });
 
+  test("the superseded job's check is completed via onSuperseded, naming the newer head", async () => {
+    const w = gatedWorker();
+    const superseded: Array<[string, string]> = [];
+    const queue = new InProcessQueue({ worker: w.worker, logger, concurrency: 1, onSuperseded: async (old, by) => void superseded.push([old.headSha, by.headSha]) });
+    queue.enqueue(job({ pullNumber: 9, headSha: 'x', deliveryId: 'busy' }));
+    await tick();
+    queue.enqueue(job({ headSha: 'old', deliveryId: 'd1' }));
+    queue.enqueue(job({ headSha: 'old', deliveryId: 'd1b' }));
+    queue.enqueue(job({ headSha: 'new', deliveryId: 'd2' }));
+    expect(superseded).toEqual([['old', 'new']]);
+    const drained = queue.drain();
+    await w.releaseAll();
+    await drained;
+  });
+
+  test('close(grace) stops waiting after the grace period for a review that never ends', async () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'info' }, { write: (s: string) => lines.push(s) });
+    const queue = new InProcessQueue({ worker: () => new Promise<void>(() => {}), logger: log, concurrency: 1 });
+    queue.enqueue(job());
+    await tick();
+    const started = Date.now();
+    await queue.close(50);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toContain('shutdown grace expired: unfinished reviews left to the watchdog');
+  });
+
   test('a delivery id is processed once', async () => {
     const w = gatedWorker();
     const queue = new InProcessQueue({ worker: w.worker, logger, concurrency: 2 });
@@ -134,7 +161,8 @@ describe('InProcessQueue', () => {
     queue.enqueue(job({ pullNumber: 2, deliveryId: 'b' }));
     let closed = false;
     const closing = queue.close().then(() => { closed = true; });
-    queue.enqueue(job({ pullNumber: 3, deliveryId: 'c' }));
+    // Refused loudly: the webhook is answered 503 instead of being dropped silently.
+    expect(() => queue.enqueue(job({ pullNumber: 3, deliveryId: 'c' }))).toThrow(expect.objectContaining({ name: 'QueueClosedError', status: 503 }));
     await tick();
     expect(closed).toBe(false);
     await w.releaseAll();

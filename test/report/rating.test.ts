@@ -71,3 +71,13 @@ describe('rateReview', () => {
     expect(formatRating({ score: 10, grade: 'Excellent' })).toBe('10.0/10 (Excellent)');
   });
 });
+
+describe('the worked example of docs/report.md', () => {
+  const stats = { filesChanged: 4, filesAnalyzed: 4, addedLines: 240, suppressed: 0 };
+  test('240 added lines, 1 high, 2 medium, 3 low, two good patterns: 6.5 (Fair), capped by the high', () => {
+    expect(rateReview({ counts: { critical: 0, high: 1, medium: 2, low: 3 }, stats, goodPatterns: ['a', 'b'] })).toEqual({ score: 6.5, grade: 'Fair' });
+  });
+  test('the high fixed: 8.6 (Good)', () => {
+    expect(rateReview({ counts: { critical: 0, high: 0, medium: 2, low: 3 }, stats, goodPatterns: ['a', 'b'] })).toEqual({ score: 8.6, grade: 'Good' });
+  });
+});

@@ -50,3 +50,8 @@ export function localCallers(file: TsFile, fn: ts.Node): ts.CallExpression[] | u
   }
   return calls.length > 0 ? calls : undefined;
 }
+
+/** Every identifier named `name` the traversal has seen so far (complete in `end`). */
+export function referencesOf(file: TsFile, name: string): ts.Identifier[] {
+  return [...(indexOf(file).get(name) ?? [])];
+}

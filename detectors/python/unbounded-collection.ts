@@ -1,0 +1,64 @@
+import type { Node } from 'web-tree-sitter';
+import { definePyDetector } from '../define.js';
+import { unboundedGrowth } from './shared/collection-growth.js';
+import { emptyCollection } from './shared/collection-mentions.js';
+import { type LongLived, type OwnedMention, attributeCollector, calledAtImport, instanceValues, moduleValues, ownerName } from './shared/long-lived-values.js';
+import { scopesOf } from './shared/scopes.js';
+
+/** `self._cache[key] = ...` in `lookup()` — the add that shows the growth. */
+function describeAdd(m: OwnedMention, key: string): string {
+  const where = `in \`${ownerName(m.owner) || 'a lambda'}()\``;
+  return m.kind === 'setitem' ? `\`${key}[...] = ...\` ${where}` : `\`${key}.${m.method}(...)\` ${where}`;
+}
+
+const KIND: Record<string, string> = { dict: 'dict', list: 'list', set: 'set' };
+
+/** Long-lived dicts, sets and lists that code only ever adds to. */
+export default definePyDetector({
+  meta: {
+    id: 'unbounded-collection',
+    severity: 'medium',
+    category: 'reliability',
+    description: 'A module-level or instance dict/set/list that gets one entry per request, connection or object and that nothing ever removes from.',
+    recommendation: 'Remove entries when they are done (`pop` on disconnect/logout), or bound it (`cachetools.TTLCache`, `functools.lru_cache(maxsize=...)`, `collections.deque(maxlen=...)`).',
+    docs: {
+      why: 'A dict of sessions, a set of seen URLs or a table of objects by `id()` that is added to on every call and never emptied is a memory leak with a delay: it passes every test and takes a long-running server down after days. Reported only when (1) the collection lives as long as the process (module level) or its object (`self.x` set in `__init__`); (2) a run-time function adds to it under a per-entity key or element: a name such as `session_id`, `conn`, `request`, `url`, `user`, anything ending in `id` (except ids of small domains such as `service_id`, `type_id`), or `id(...)`, `uuid4()`, `time.time()`; for an instance collection, the key must be a fresh identity (`id(frame)`, directly or through a local) or the collection must be named as a side index (`_cache`, `seen`, `sessions`, `connections`, `clients`, `pending`, ...); and (3) every mention is visible and none can shrink it: no `del`, `pop`, `clear`, `discard`, `remove`, reassignment, `len()` check, and no escape (passed to a call, returned, aliased) after which other code could. Deliberately not reported: caches keyed by values from a small domain (an encoding name, a type, a log level: bounded in practice, and the key domain cannot be known statically), lists of records appended to instance attributes (parsers and recorders collecting results live only as long as their job), instance stores filled by an explicit API (`create_*`, `add_*`, `put_*`, `register_*`, `set_*`, `save_*`...: the object is the store and its callers decide what it holds), adds at import time, in `__init__`, in decorators, `register*()` helpers and functions the module calls at import, constant keys (`d["name"] = v`), `functools.lru_cache` and local variables.',
+      flagged: [
+        '_sessions = {}\n\ndef login(session_id, user):\n    _sessions[session_id] = user\n',
+        'class Tracker:\n    def __init__(self):\n        self.seen = set()\n\n    def visit(self, url):\n        self.seen.add(url)\n',
+      ],
+      ignored: [
+        '_sessions = {}\n\ndef login(session_id, user):\n    _sessions[session_id] = user\n\ndef logout(session_id):\n    _sessions.pop(session_id, None)\n',
+        '_cache = {}\n\ndef codec(name):\n    if name not in _cache:\n        _cache[name] = lookup(name)\n    return _cache[name]\n',
+        'def unique(items):\n    seen = set()\n    for i in items:\n        seen.add(i)\n    return seen\n',
+        '_handlers = {}\n\ndef handler(fn):\n    _handlers[fn.__name__] = fn\n    return fn\n',
+      ],
+    },
+  },
+  defaultOptions: {},
+  create(ctx) {
+    const attributes = attributeCollector();
+    const report = (found: LongLived, what: string, importTime: ReadonlySet<string>): void => {
+      const add = unboundedGrowth(found, importTime, scopesOf(ctx.file));
+      if (!add) return;
+      ctx.report({
+        line: add.node.startPosition.row + 1,
+        endLine: (add.call ?? add.node.parent ?? add.node).endPosition.row + 1,
+        message: `${what} \`${found.key}\` (line ${found.target.startPosition.row + 1}) is only ever added to (${describeAdd(add, found.key)}): nothing removes entries, so it grows for the life of the ${found.key.startsWith('self.') ? 'object' : 'process'}`,
+      });
+    };
+    const accept = (value: Node): boolean => emptyCollection(value) !== null;
+    return {
+      enter: { function_definition: attributes.enterDef, attribute: attributes.attribute, assignment: attributes.assignment },
+      exit: { function_definition: attributes.leaveDef },
+      end() {
+        const modules = moduleValues(ctx.file, accept);
+        const instances = instanceValues(attributes.index, accept);
+        if (modules.length === 0 && instances.length === 0) return;
+        const importTime = calledAtImport(ctx.file);
+        for (const found of modules) report(found, `Module-level ${KIND[emptyCollection(found.value) ?? 'dict']}`, importTime);
+        for (const found of instances) report(found, `Instance ${KIND[emptyCollection(found.value) ?? 'dict']}`, importTime);
+      },
+    };
+  },
+});

@@ -1,0 +1,119 @@
+import { ts } from 'ts-morph';
+import { type TsFile, defineTsDetector } from '../define.js';
+import { enclosingFunction } from './shared/bindings.js';
+import { isDeclarationFile, isScriptOrCli, isTestFile } from './shared/file-role.js';
+import { functionName } from './shared/function-name.js';
+import { importsOf } from './shared/imports.js';
+
+/** Console methods that write ordinary output; `warn`/`error` are often the deliberate last resort. */
+const OUTPUT_METHODS = new Set(['log', 'info', 'debug', 'trace', 'dir', 'table']);
+/** Modules that make a file a command-line program: its output is the product. */
+const CLI_MODULES = /^(commander|yargs|yargs\/.*|meow|cac|minimist|sade|clipanion|@oclif\/.*|ink|inquirer|prompts|@inquirer\/.*|ora|listr2?|enquirer|citty|node:readline|readline)$/;
+/** Logging libraries: a file that imports one has a logger to use instead. */
+const LOGGER_MODULES = /^(pino|winston|bunyan|log4js|loglevel|signale|consola|roarr|tslog|@nestjs\/common)$/;
+/** Files that implement logging or debugging themselves, or run in a browser page's dev tools. */
+const LOGGING_FILE = /(^|[\\/])(log|logger|logging|console|debug|devtools?|reporter|printer)[^\\/]*\.[cm]?[jt]sx?$/i;
+/** Conditions that make output opt-in (`if (verbose)`, `if (process.env.DEBUG)`). */
+const OPT_IN = /debug|verbose|trace|isDev|development|NODE_ENV|silent|quiet|show[A-Z]\w*|log(Level|ging)?\b/i;
+/** Functions that are output helpers by name (`printUsage`, `logBanner`, `report`). */
+const OUTPUT_FUNCTION = /^(print|log|debug|trace|dump|report|show|display|render|usage|help|banner)/i;
+
+/** Server frameworks: a file that imports one serves requests. */
+const SERVER_MODULES = /^(express|fastify|koa|@koa\/router|koa-router|@hapi\/hapi|restify|ws|socket\.io|probot|hono|h3|elysia|@nestjs\/.*|next\/server|@trpc\/server(\/.*)?|@apollo\/server|graphql-yoga|bullmq)$/;
+/** A request handler written in the file: `(req, res)`. */
+const REQUEST_HANDLER = /\(\s*req\b[^()]*,\s*res\b/;
+
+/** True when the file is server code: it imports a server framework or writes a `(req, res)` handler. */
+function isServerFile(file: TsFile): boolean {
+  const { imports, requires } = importsOf(file);
+  return [...imports.map((i) => i.specifier), ...requires.map((r) => r.specifier)].some((s) => SERVER_MODULES.test(s)) || REQUEST_HANDLER.test(file.text);
+}
+
+/** What makes the file's own console output the point of it, if anything. */
+function isOutputFile(file: TsFile): boolean {
+  if (isTestFile(file.path) || isDeclarationFile(file.path) || isScriptOrCli(file) || LOGGING_FILE.test(file.path)) return true;
+  const { imports, requires } = importsOf(file);
+  if ([...imports.map((i) => i.specifier), ...requires.map((r) => r.specifier)].some((s) => CLI_MODULES.test(s))) return true;
+  return /\bprocess\.argv\b/.test(file.text);
+}
+
+/** The logger the file already uses (an imported logging library or a `logger`/`log` binding), for the message. */
+function loggerInUse(file: TsFile): string | undefined {
+  const { imports, requires } = importsOf(file);
+  const lib = [...imports.map((i) => i.specifier), ...requires.map((r) => r.specifier)].find((s) => LOGGER_MODULES.test(s));
+  if (lib) return lib;
+  return /\b(logger|log)\.(info|debug|warn|error|trace)\(/.exec(file.text)?.[1];
+}
+
+/** True when an enclosing `if`/`?:`/`&&` makes the output opt-in, or the enclosing function is an output helper. */
+function isOptIn(call: ts.Node): boolean {
+  for (let node: ts.Node = call; node.parent; node = node.parent) {
+    const p = node.parent;
+    if (ts.isIfStatement(p) && p.expression !== node && OPT_IN.test(p.expression.getText())) return true;
+    if (ts.isConditionalExpression(p) && p.condition !== node && OPT_IN.test(p.condition.getText())) return true;
+    if (ts.isBinaryExpression(p) && p.right === node && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && OPT_IN.test(p.left.getText())) return true;
+    if (ts.isFunctionLike(p)) break;
+  }
+  const fn = enclosingFunction(call);
+  return fn !== undefined && OUTPUT_FUNCTION.test(functionName(fn).replace(/^.*\./, ''));
+}
+
+/** `console.log` and kin in library or server code. */
+/** Logger levels that take structured fields first (pino, bunyan, winston's meta object). */
+const LOG_LEVELS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
+
+/** `logger.info({ userId, orderId }, 'order placed')`: fields a log search can filter on, not a string. */
+function isStructuredLogCall(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !LOG_LEVELS.has(callee.name.text)) return false;
+  const receiver = callee.expression;
+  const name = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : '';
+  if (!/^(log|logger|\w*Logger|\w*Log)$/.test(name) || name === 'console') return false;
+  const first = call.arguments[0];
+  return first !== undefined && ts.isObjectLiteralExpression(first) && first.properties.length > 0;
+}
+
+export default defineTsDetector({
+  meta: {
+    id: 'console-logging',
+    severity: 'low',
+    category: 'maintainability',
+    description: '`console.log` (or `info`/`debug`/`trace`/`dir`/`table`) in library or server code.',
+    recommendation: 'Use the application\'s logger (structured, levelled, redacted), or remove the debugging output.',
+    docs: {
+      why: 'Console output from a server or a library bypasses the logger: it has no level, no request context and no redaction, cannot be switched off, and in a library it writes into its users\' output. Often it is debugging output left behind. Not reported where console output is the point: tests, `scripts/`, `bin/`, `cli/`, `tools/` and `examples/` paths, files with a shebang, files importing a command-line library (commander, yargs, inquirer, ...) or reading `process.argv`, logger and reporter implementations (`logger.ts`, `reporter.js`), output opt-in behind a `debug`/`verbose`/`NODE_ENV` condition, and output helpers (`printUsage`, `logBanner`). `console.warn`/`console.error` are left alone: they are the usual last-resort channel. By default reported only where the case is clear: the file already uses a logger (a logging library, `logger.info(...)`, which the message names) or is server code (imports a server framework such as express, fastify, koa, ws, socket.io, probot, or writes a `(req, res)` handler). In other library modules console output may be the chosen channel: option `anyModule: true` reports those too; on the corpus most of them were command-line tools\' output or opt-in diagnostics, so it is off by default.',
+      flagged: [
+        "import pino from 'pino';\nconst logger = pino();\nexport async function handle(req) {\n  console.log('got', req.body);\n  logger.info('handled');\n}\n",
+        "import express from 'express';\nconst app = express();\napp.post('/orders', (req, res) => {\n  console.log('order', req.body);\n  res.sendStatus(201);\n});\n",
+      ],
+      ignored: [
+        "#!/usr/bin/env node\nconsole.log('done');\n",
+        "if (process.env.DEBUG) console.log('state', state);\n",
+        "console.error('fatal', err);\n",
+        'export function parse(s: string) {\n  console.log(s);\n  return JSON.parse(s);\n}\n',
+        "import { Command } from 'commander';\nconsole.log(new Command().name());\n",
+      ],
+    },
+  },
+  defaultOptions: { anyModule: false },
+  create(ctx) {
+    if (isOutputFile(ctx.file)) return {};
+    const logger = loggerInUse(ctx.file);
+    const server = isServerFile(ctx.file);
+    // Without a logger in the file and outside server code, console output may be the library's chosen channel.
+    if (!logger && !server && !ctx.options.anyModule) return {};
+    return {
+      enter: {
+        [ts.SyntaxKind.CallExpression](node) {
+          if (isStructuredLogCall(node as ts.CallExpression)) ctx.praise({ line: ctx.file.lineOf(node.getStart()), pattern: 'structured-logging' });
+          const callee = (node as ts.CallExpression).expression;
+          if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'console') return;
+          const method = callee.name.text;
+          if (!OUTPUT_METHODS.has(method) || isOptIn(node)) return;
+          const context = logger ? ` although this file uses \`${logger}\`` : server ? ' in server code' : ' in library code';
+          ctx.report({ line: ctx.file.lineOf(node.getStart()), message: `\`console.${method}\`${context}.` });
+        },
+      },
+    };
+  },
+});

@@ -1,0 +1,112 @@
+import { ts } from 'ts-morph';
+import { type TsFile, defineTsDetector } from '../define.js';
+import { importsOf } from './shared/imports.js';
+import { enclosingFunction } from './shared/bindings.js';
+import { isTestFile } from './shared/file-role.js';
+import { functionName } from './shared/function-name.js';
+import { type StatusSet, statusOfAssignment, statusOfCall, statusOfFetchResponse } from './shared/http-responses.js';
+import { unwrap } from './shared/constant-text.js';
+import { memberNamed } from './shared/object-literal.js';
+
+const RETRY_AFTER = /retry-after/i;
+/** Headers set from a value the rule cannot read: `res.set(headers)`, `res.header(name, value)`. */
+const OPAQUE_HEADERS = /\.(set|header|headers|setHeader|append|writeHead)\(\s*(?!['"`\d])[\w$]/;
+/** Health and readiness endpoints answer 503 to load balancers and orchestrators, which ignore Retry-After. */
+const PROBE = /health|ready|readiness|live|liveness|status|ping|heartbeat|probe/i;
+
+/** The route path `fn` is registered under (`app.get('/healthz', fn)`), if written as a literal. */
+function routePath(fn: ts.Node): string {
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call)) return '';
+  const first = call.arguments[0];
+  return first && ts.isStringLiteralLike(first) ? first.text : '';
+}
+
+/** True when some enclosing function is a health or readiness probe, by name or route. */
+function inProbe(node: ts.Node): boolean {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    if (PROBE.test(functionName(fn)) || PROBE.test(routePath(fn))) return true;
+  }
+  return false;
+}
+
+/** True when headers the rule cannot read travel with the status (`writeHead(429, headers)`, `{ status, headers }`). */
+function opaqueHeaders(set: StatusSet): boolean {
+  const node = set.node;
+  if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+    const callee = unwrap(node.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'writeHead') return (node.arguments?.length ?? 0) > 1;
+    const init = node.arguments?.[1] ? unwrap(node.arguments[1]) : undefined;
+    if (init && ts.isObjectLiteralExpression(init)) return memberNamed(init, 'headers') !== undefined || init.properties.some(ts.isSpreadAssignment);
+  }
+  return false;
+}
+
+/** Per-function: does the handler set headers from values the rule cannot read? Computed once per function. */
+function handlerSetsOpaqueHeaders(fileMemo: <T>(key: string, compute: () => T) => T, fn: ts.Node | undefined): boolean {
+  if (!fn) return false;
+  return fileMemo(`missing-retry-after/opaque/${fn.pos}`, () => OPAQUE_HEADERS.test(fn.getText()));
+}
+
+/** Rate-limit middlewares that set `Retry-After` on the responses they limit, custom handlers included. */
+const RATE_LIMIT_LIBRARIES = /^(express-rate-limit|@fastify\/rate-limit|hono-rate-limiter|express-slow-down)$/;
+
+/** True when the file imports a rate limiter that writes `Retry-After` itself. */
+function usesRateLimitLibrary(file: TsFile): boolean {
+  const { imports, requires } = importsOf(file);
+  return [...imports, ...requires].some((i) => RATE_LIMIT_LIBRARIES.test(i.specifier));
+}
+
+/** 429 and 503 responses sent without a `Retry-After` header. */
+export default defineTsDetector({
+  meta: {
+    id: 'missing-retry-after',
+    severity: 'low',
+    category: 'reliability',
+    description: 'A 429 or 503 response is sent without a `Retry-After` header.',
+    recommendation: "Tell the client when to come back: `res.set('Retry-After', String(seconds))` before sending the 429/503.",
+    docs: {
+      why:
+        'Without `Retry-After`, well-behaved clients and SDKs fall back to their own guesses (often an immediate retry), so a rate limit or an overload turns into a retry storm just when the service can least afford it. The rule reports `res.status(429)`, `res.sendStatus(503)`, `reply.code(429)`, `ctx.status = 429`, Hono\'s `c.json(body, 429)` and `new Response(body, { status: 429 })` in files that never mention `Retry-After`. It stands down when headers are set from values it cannot read (`res.set(headers)`, `writeHead(429, headers)`, `{ status, headers }`), for 503s of health and readiness probes (load balancers ignore the header), in files that use a rate limiter which sets the header itself (`express-rate-limit`, `@fastify/rate-limit`), and in test files.',
+      flagged: [
+        "app.post('/login', (req, res) => {\n  if (limiter.exceeded(req.ip)) return res.status(429).json({ error: 'Too many attempts' });\n  res.json(login(req.body));\n});\n",
+        "app.get('/report', (req, res) => {\n  if (busy) return res.sendStatus(503);\n  res.send(render());\n});\n",
+      ],
+      ignored: [
+        "app.post('/login', (req, res) => {\n  if (limiter.exceeded(req.ip)) {\n    res.set('Retry-After', '60');\n    return res.status(429).json({ error: 'Too many attempts' });\n  }\n  res.json(login(req.body));\n});\n",
+        "app.get('/healthz', (req, res) => {\n  res.status(db.ready ? 200 : 503).end();\n});\n",
+        "app.get('/healthz', async (req, res) => {\n  if (!(await db.ping())) return res.sendStatus(503);\n  res.sendStatus(200);\n});\n",
+      ],
+    },
+  },
+  defaultOptions: {},
+  create(ctx) {
+    const file = ctx.file;
+    if (isTestFile(file.path) || RETRY_AFTER.test(file.text) || usesRateLimitLibrary(file)) return {};
+    const memo = file.memo.bind(file);
+    const judge = (set: StatusSet | undefined): void => {
+      if (!set || (set.status !== 429 && set.status !== 503)) return;
+      if (opaqueHeaders(set) || handlerSetsOpaqueHeaders(memo, enclosingFunction(set.node))) return;
+      if (set.status === 503 && inProbe(set.node)) return;
+      const meaning = set.status === 429 ? 'a rate-limited client' : 'a client of an overloaded service';
+      ctx.report({
+        line: file.lineOf(set.node.getStart()),
+        message: `\`${set.text}\` is sent without a \`Retry-After\` header: ${meaning} has to guess when to retry.`,
+      });
+    };
+    return {
+      enter: {
+        [ts.SyntaxKind.CallExpression](node) {
+          const call = node as ts.CallExpression;
+          judge(statusOfCall(call) ?? statusOfFetchResponse(call));
+        },
+        [ts.SyntaxKind.NewExpression](node) {
+          judge(statusOfFetchResponse(node as ts.NewExpression));
+        },
+        [ts.SyntaxKind.BinaryExpression](node) {
+          judge(statusOfAssignment(node as ts.BinaryExpression));
+        },
+      },
+    };
+  },
+});

@@ -1,0 +1,41 @@
+import detector from '../../../detectors/python/global-mutable-state.js';
+import { describeDetector } from '../../helpers/detector-cases.js';
+
+describeDetector(detector, {
+  flags: [
+    { code: 'count = 0\n\ndef hit():\n    global count\n    count += 1\n', line: 4, message: '`hit()` rebinds module-level `count` through `global`' },
+    { code: '_settings = {}\n\ndef configure(**kwargs):\n    _settings.update(kwargs)\n', line: 4, message: '`configure()` changes module-level `_settings` (line 1) in place' },
+    { code: 'current_user = None\n\ndef login(user):\n    global current_user\n    current_user = user\n', line: 4 },
+    { code: 'a = b = 0\n\ndef reset():\n    global a, b\n    a, b = 1, 2\n', line: 4, message: '`a`, `b`' },
+    { code: '_cache = {}\n\ndef lookup(key):\n    if len(_cache) > 100:\n        _cache.clear()\n    _cache[key] = compute(key)\n    return _cache[key]\n', line: 5, note: 'a bounded cache is still shared state' },
+    { code: 'handlers = []\n\ndef on(event, fn):\n    handlers.append((event, fn))\n', line: 4 },
+    { code: 'from collections import defaultdict\n\nstats = defaultdict(int)\n\ndef record(name):\n    stats[name] += 1\n', line: 6 },
+    { code: 'seen = set()\n\ndef forget(x):\n    seen.discard(x)\n', line: 4 },
+    { code: '_client = None\n\ndef client():\n    global _client\n    if _client is None:\n        _client = connect()\n    return _client\n\ndef reset():\n    global _client\n    _client = None\n', line: 10, note: 'the lazy init is fine, the reset is not' },
+  ],
+  ignores: [
+    { code: '_client = None\n\ndef client():\n    global _client\n    if _client is None:\n        _client = connect()\n    return _client\n', note: 'lazy one-time initialisation' },
+    { code: 'ROUTES = {}\n\ndef route(fn):\n    ROUTES[fn.__name__] = fn\n    return fn\n', note: 'decorator registry filled at import time' },
+    'import logging\n\nlogger = logging.getLogger(__name__)\n\ndef quiet():\n    logger.setLevel(logging.ERROR)\n',
+    '__all__ = []\n\ndef export(fn):\n    __all__.append(fn.__name__)\n    return fn\n',
+    { code: 'count = 0\n\ndef show():\n    global count\n    print(count)\n', note: '`global` only read' },
+    { code: 'opmap = {}\n\ndef def_op(name, op):\n    opmap[name] = op\n\ndef_op("NOP", 9)\n', note: 'filled by calls at import time' },
+    { code: 'TIMEOUT = 30\n\ndef wait():\n    return TIMEOUT * 2\n', note: 'a constant' },
+    'def f():\n    cache = {}\n    cache["a"] = 1\n    return cache\n',
+    { code: '_registry = {}\n\ndef register_codec(name, codec):\n    _registry[name] = codec\n', note: 'register* helper' },
+    { code: '_sessions = {}\n\ndef login(session_id, user):\n    _sessions[session_id] = user\n', note: 'reported by unbounded-collection instead' },
+    'items = []\nitems.append(1)\n',
+    { code: '_sysroot = None\n\ndef sysroot():\n    global _sysroot\n    if _sysroot is not None:\n        return _sysroot\n    _sysroot = probe()\n    return _sysroot\n', note: 'stdlib _osx_support: memoised' },
+    { code: '_target = None\n_split = None\n\ndef spawn():\n    global _target, _split\n    if _target is None:\n        _target = read()\n        if _target:\n            _split = _target.split(".")\n', note: 'stdlib distutils.spawn: lazily derived value' },
+    { code: 'root = None\n\ndef setUpModule():\n    global root\n    root = make_root()\n', note: 'unittest module fixture' },
+    { code: '_commands = {}\n\ndef register(name):\n    def decorator(handler: T) -> T:\n        _commands[name] = handler\n        return handler\n    return decorator\n', note: 'prompt_toolkit: a typed decorator registry' },
+    { code: 'def _init():\n    global __doc__\n    __doc__ = "codes"\n', note: 'a dunder' },
+    { code: 'types = None\n\ndef _default_types():\n    global types\n    types = {".txt": "text/plain"}\n\n_default_types()\n', note: 'stdlib mimetypes: initialisation the module runs at import' },
+    { code: '_names = set()\n\ndef delegating(name):\n    _names.add(name)\n    return property(lambda self: getattr(self, name))\n\nclass Mock:\n    side_effect = delegating("side_effect")\n', note: 'stdlib unittest.mock: called from a class body at import' },
+    { code: 'def __getattr__(name):\n    global OpenWrapper\n    OpenWrapper = open\n    return OpenWrapper\n', note: 'stdlib _pyio: PEP 562 lazy module attribute' },
+    { code: 'flags = {}\naddflag = lambda name: flags.update({name: True})\naddflag("quick")\n', note: 'IPython shellapp: a lambda the module calls at import' },
+    { code: 'events = {}\n\ndef _define_event(fn):\n    events[fn.__name__] = proto(fn)\n    return proto(fn)\n\n@_define_event\ndef pre_run():\n    pass\n', note: 'IPython events: a decorator applied at import' },
+    { code: 'def wait(sock):\n    global wait\n    if have_poll():\n        wait = poll_wait\n    else:\n        wait = select_wait\n    return wait(sock)\n', note: 'urllib3 / pydoc: a function replacing itself on first call' },
+    { code: 'def main():\n    global np\n    import numpy as np\n', note: 'lazy import' },
+  ],
+});

@@ -1,0 +1,62 @@
+import detector from '../../../detectors/python/tls-verification-disabled.js';
+import { describeDetector } from '../../helpers/detector-cases.js';
+
+describeDetector(detector, {
+  flags: [
+    {
+      code: 'import requests\n\ndef fetch(url):\n    return requests.get(url, verify=False)\n',
+      line: 4,
+      message: '`requests.get()` is called with `verify=False`',
+      fix: '    return requests.get(url)',
+    },
+    {
+      code: 'import requests\n\ndef fetch(url):\n    return requests.post(url, verify=False, timeout=5)\n',
+      line: 4,
+      fix: '    return requests.post(url, timeout=5)',
+    },
+    {
+      code: 'import httpx\n\nclient = httpx.Client(verify=False)\n',
+      line: 3,
+      message: '`httpx.Client()`',
+      fix: 'client = httpx.Client()',
+    },
+    {
+      code: 'def fetch(session, url):\n    return session.get(\n        url,\n        verify=False,\n    )\n',
+      line: 4,
+      message: '`session.get()`',
+      note: 'a multi-line call: the fix drops the line',
+      fix: '',
+    },
+    { code: 'import ssl\n\nctx = ssl.create_default_context()\nctx.check_hostname = False\nctx.verify_mode = ssl.CERT_NONE\n', line: [4, 5], message: 'accepts' },
+    { code: 'import ssl, urllib.request\n\ndef fetch(url):\n    return urllib.request.urlopen(url, context=ssl._create_unverified_context())\n', line: 4, message: '`ssl._create_unverified_context`' },
+    { code: 'import ssl\n\nssl._create_default_https_context = ssl._create_unverified_context\n', line: 3 },
+    { code: 'from ssl import _create_unverified_context\n\nctx = _create_unverified_context()\n', line: 3 },
+    { code: 'import ssl\n\ndef wrap(sock):\n    return ssl.wrap_socket(sock, cert_reqs=ssl.CERT_NONE)\n', line: 4, message: '`cert_reqs=ssl.CERT_NONE`' },
+    { code: 'import requests\n\nsession = requests.Session()\nsession.verify = False\n', line: 4, message: 'every request of the session' },
+    { code: 'import aiohttp\n\nasync def fetch(session, url):\n    async with session.get(url, verify_ssl=False) as r:\n        return await r.text()\n', line: 4, message: '`verify_ssl=False`' },
+    { code: 'from elasticsearch import Elasticsearch\n\nes = Elasticsearch("https://es:9200", verify_certs=False)\n', line: 3 },
+    { code: 'import websocket\n\nws = websocket.WebSocket(sslopt={"cert_reqs": "CERT_NONE"})\n', line: 3 },
+  ],
+  ignores: [
+    { code: 'import ssl\n\ndef connect(self, ca_certs):\n    if self._ignore_certs:\n        ctx = ssl._create_unverified_context(cafile=ca_certs)\n    else:\n        ctx = ssl.create_default_context(cafile=ca_certs)\n    return ctx\n', note: 'gcloud: a user option' },
+    { code: 'def build(session, disable_ssl_certificate_validation):\n    if disable_ssl_certificate_validation:\n        session.verify = False\n', note: 'gcloud core/requests: a user option' },
+    { code: 'import ssl\n\ndef opts(url, configuration):\n    if url.startswith("wss://") and configuration.verify_ssl:\n        ssl_opts = {"cert_reqs": ssl.CERT_REQUIRED}\n    else:\n        ssl_opts = {"cert_reqs": ssl.CERT_NONE}\n    return ssl_opts\n', note: 'kubernetes ws_client' },
+    { code: 'import contextlib, ssl\n\n@contextlib.contextmanager\ndef configure(ctx):\n    check_hostname = ctx.check_hostname\n    ctx.check_hostname = False\n    try:\n        yield\n    finally:\n        ctx.check_hostname = check_hostname\n', note: 'truststore: verified by the OS, setting restored' },
+    { code: 'def setup(conn, url, verify):\n    if url.startswith("https") and verify:\n        conn.cert_reqs = "CERT_REQUIRED"\n    else:\n        conn.cert_reqs = "CERT_NONE"\n', note: 'requests/botocore adapters: implementing the verify option' },
+    { code: 'import ssl\n\nclass Context:\n    def __init__(self):\n        self.check_hostname = False\n        self.verify_mode = ssl.CERT_NONE\n', note: 'urllib3: a context class default' },
+    { code: 'import ssl\n\ndef serve(sock, cert):\n    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)\n    ctx.load_cert_chain(cert)\n    ctx.check_hostname = False\n    return ctx.wrap_socket(sock, server_side=True)\n', note: 'moto proxy: a server-side context' },
+    { code: 'import requests\n\ndef fetch(url, insecure):\n    if insecure:\n        return requests.get(url, verify=False, timeout=5)\n    return requests.get(url, timeout=5)\n', note: 'a user-selected option' },
+    { code: 'import ssl\n\ndef context(server_hostname):\n    ctx = ssl.create_default_context()\n    if not server_hostname:\n        ctx.check_hostname = False\n    return ctx\n', note: 'asyncio sslproto: no host name, nothing to check' },
+    'import requests\n\ndef fetch(url):\n    return requests.get(url, verify="/etc/ssl/private-ca.pem", timeout=10)\n',
+    { code: 'import jwt\n\ndef claims(token):\n    return jwt.decode(token, verify=False)\n', note: 'PyJWT: a signature check, not TLS' },
+    'import ssl\n\ndef insecure(ctx):\n    return ctx.verify_mode == ssl.CERT_NONE\n',
+    'import requests\n\ndef fetch(url, verify):\n    return requests.get(url, verify=verify)\n',
+    'import requests\n\nrequests.get("https://example.com", verify=True)\n',
+    { code: 'import requests\n\ndef test_fetch():\n    requests.get("https://localhost:8443", verify=False)\n', path: 'tests/test_client.py', note: 'test servers use self-signed certificates' },
+    'import ssl\n\nctx = ssl.create_default_context()\nctx.check_hostname = True\n',
+    { code: 'def check(form):\n    return form.validate(verify=False)\n', note: 'not an HTTP call' },
+    'config = {"verify": False}\n',
+    'import ssl\n\nctx = ssl.create_default_context()\nctx.verify_mode = ssl.CERT_REQUIRED\n',
+    { code: 'class Signer:\n    def sign(self, data, verify=False):\n        return data\n', note: 'a parameter default, not a call' },
+  ],
+});

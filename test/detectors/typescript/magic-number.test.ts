@@ -1,0 +1,42 @@
+import detector from '../../../detectors/typescript/magic-number.js';
+import { describeDetector } from '../../helpers/detector-cases.js';
+
+describeDetector(detector, {
+  flags: [
+    { code: 'function retry(n: number) {\n  if (n > 5) throw new Error("too many");\n}\n', line: 2, message: 'Magic number `5`' },
+    { code: 'setTimeout(poll, 45000);\n', line: 1, message: '`45000`' },
+    { code: 'const price = base * 1.19;\n', line: 1, message: '`1.19`', note: 'a const that names the result, not the factor: the factor is still unexplained' },
+    { code: 'function isBig(n: number) {\n  return n >= 8192;\n}\n', line: 2 },
+    { code: 'if (chunk[0] !== 120) reject();\n', line: 1, message: '`120`' },
+    { code: 'const isBig = size > 4096;\n', line: 1, message: '`4096`', note: 'a comparison inside a const initialiser' },
+    { code: 'switch (code) {\n  case 1004:\n    close();\n}\n', line: 2, message: '`1004`' },
+    { code: 'if (a > 3 && b < 9) go();\n', line: 1, message: 'Magic numbers `3`, `9`' },
+    { code: 'const delay = attempt * 250 + jitter;\n', line: 1, message: '`250`' },
+    { code: 'x -= 42;\n', line: 1 },
+    { code: 'if (attempts === 600) giveUp();\n', line: 1, message: '`600`' },
+  ],
+  ignores: [
+    'const MAX_RETRIES = 5;\nfunction retry(n: number) {\n  if (n > MAX_RETRIES) throw new Error("too many");\n}\n',
+    'if (res.statusCode === 404) return null;\n',
+    'res.status(418).send("teapot");\n',
+    'const client = create({ timeout: 5000, retries: 3 });\n',
+    'const last = parts[3];\nconst hex = n.toString(16);\n',
+    'for (let i = 0; i < list.length; i += 2) use(list[i - 1]);\n',
+    'const ms = seconds * 1000;\nconst hours = minutes / 60;\n',
+    'const TIMEOUT = 5 * 60 * 1000;\nconst retryAfter = 5 * MINUTE;\nconst LIMIT = base * 3;\n',
+    'const options = { timeout: 30 * SECOND, retries: 3 };\nclass A {\n  ttl = 5 * 60;\n}\n',
+    'enum Level {\n  Low = 10,\n  High = 50,\n}\n',
+    'function connect(port = 5432) {\n  return open(port);\n}\n',
+    'class Pool {\n  private max = 25;\n}\n',
+    'const flags = mode & 0x1f;\nif (code === 0x20) space();\n',
+    'if (charCode === 95) underscore(); // _ in base64url\n',
+    'die(31);\ninvariant(ok, 12);\n',
+    'const primes = [3, 5, 7, 11];\n',
+    { code: 'expect(add(2, 3)).toBe(5);\n', path: 'src/add.test.ts' },
+    'const big = n < 2 ** 53;\nconst max = Math.pow(2, 32);\n',
+    'if (month > 12 || day > 31) invalid();\n',
+    'const padded = String(n).padStart(4, "0");\nconst fixed = x.toFixed(3);\n',
+    'type Port = 8080 | 8443;\n',
+    'export const uuid6 = uuid(6);\n',
+  ],
+});
