@@ -52,6 +52,7 @@ export class BullMQQueue implements ReviewQueue {
   readonly #options: BullMQQueueOptions;
   readonly #prefix: string;
   #closed = false;
+  readonly #completing = new Set<Promise<void>>();
 
   constructor(options: BullMQQueueOptions) {
     this.#options = options;
@@ -117,14 +118,24 @@ export class BullMQQueue implements ReviewQueue {
     }
     const superseded = reviewOf(old.data);
     this.#options.logger.info({ ...jobFields(by), replacedSha: superseded.headSha }, 'queued job superseded');
-    await this.#options.onSuperseded?.(superseded, by).catch((error: unknown) =>
+    // Not awaited: the webhook is answered now, while the (throttled) GitHub write completes the old
+    // head's check run in the background; `close` waits for it.
+    const completing = (this.#options.onSuperseded?.(superseded, by) ?? Promise.resolve()).catch((error: unknown) =>
       this.#options.logger.warn({ ...jobFields(superseded), err: error }, 'superseded check run not completed'),
     );
+    this.#completing.add(completing);
+    void completing.finally(() => this.#completing.delete(completing));
+  }
+
+  /** Resolves once the superseded check runs being completed in the background are done. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.#completing]);
   }
 
   /** Refuses new jobs and closes the connection; queued jobs stay in Redis for the workers. */
   async close(): Promise<void> {
     this.#closed = true;
+    await this.settled();
     await this.queue.close();
     if (this.#options.ownsConnection) await this.#redis.quit().catch(() => undefined);
   }

@@ -53,7 +53,7 @@ function runWith(pr: FakePullRequest, status: string): Promise<FakeCheckRun> {
   return waitFor(() => fake.checkRunsFor(pr.headSha).find((r) => r.status === status), REVIEW_MS, `a check run ${status} on ${pr.headSha}`);
 }
 
-/** Prints when each call to GitHub of `pr` was made, relative to `t0` (what the docs quote). */
+/** Prints each call to GitHub since `t0` and when it was made (the timings docs/operations.md quotes). */
 function timeline(label: string, t0: number): void {
   const calls = fake.state.calls.filter((c) => c.at >= t0 && !c.path.startsWith('/app'));
   const last = calls.at(-1)?.at ?? t0;
@@ -64,7 +64,7 @@ function timeline(label: string, t0: number): void {
 function expectReviewed(run: FakeCheckRun): void {
   expect({ conclusion: run.conclusion, title: run.output?.title, summary: run.output?.summary }).toEqual({
     conclusion: 'failure',
-    title: '2 critical — fails at high',
+    title: expect.stringContaining('2 critical'),
     summary: expect.any(String),
   });
 }
@@ -159,8 +159,10 @@ describe('the app process SIGKILLed mid-review (in-process queue)', () => {
 
     // Time passes beyond the watchdog's staleness limit (twice the longest review: 20 minutes).
     run.started_at = new Date(Date.now() - 30 * 60_000).toISOString();
+    const restartedAt = Date.now();
     restarted = await startAppProcess({ root, githubHost: fake.host, cwd: repo.dir });
     const swept = await waitFor(() => (run.status === 'completed' ? run : undefined), 20_000, 'the watchdog to complete the stale run');
+    process.stdout.write(`SIGKILL, in-process queue: the restarted app's watchdog completed the stale run ${Date.now() - restartedAt} ms after the restart began\n`);
     expect(swept.conclusion).toBe('neutral');
     expect(swept.output?.title).toBe('Review did not finish');
 
@@ -209,14 +211,14 @@ describeWithRedis('Redis connections cut mid-review (1 web process, 1 worker pro
       fake.setLatency(0);
       // The web process, the worker and its blocking connection each had connections to lose.
       expect(killed[0]).toBeGreaterThanOrEqual(3);
-      expect((await runWith(pr, 'completed')).conclusion).toBe('failure');
+      expectReviewed(await runWith(pr, 'completed'));
       expectCleanEnd(pr);
 
       const next = openPullRequest(15);
       killClients();
       const ack = await app.deliver('pull_request', pullRequestPayload(next, 'opened', INSTALLATION_ID), 'fault-redis-2');
       expect(ack.status).toBeLessThan(300);
-      expect((await runWith(next, 'completed')).conclusion).toBe('failure');
+      expectReviewed(await runWith(next, 'completed'));
       expect(fake.checkRunsFor(next.headSha)).toHaveLength(1);
       expect(fake.checkRunsFor(pr.headSha)).toHaveLength(1);
       expectCleanEnd(next);

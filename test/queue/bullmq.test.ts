@@ -93,7 +93,30 @@ describeWithRedis('BullMQQueue on a real Redis', () => {
     await q.enqueue(job({ headSha: 'new', deliveryId: 'd3' }));
     const waiting = await q.queue.getWaiting();
     expect(waiting.map((j) => j.data.headSha).sort()).toEqual(['a'.repeat(40), 'new']);
+    await q.settled();
     expect(superseded.map(([old, by]) => [old.headSha, by.headSha])).toEqual([['old', 'new']]);
+  });
+
+  test('superseding does not hold the webhook: enqueue returns before the old check run is completed', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const completed: string[] = [];
+    const q = new BullMQQueue({
+      connection: redis(),
+      logger,
+      queueName: `test-${process.pid}-${++n}`,
+      onSuperseded: async (old) => {
+        await gate;
+        completed.push(old.headSha);
+      },
+    });
+    queues.push(q);
+    await q.enqueue(job({ headSha: 'old', deliveryId: 'e1' }));
+    await q.enqueue(job({ headSha: 'new', deliveryId: 'e2' }));
+    expect(completed).toEqual([]);
+    release();
+    await q.settled();
+    expect(completed).toEqual(['old']);
   });
 
   test('a worker runs the job once; a finished head can be queued again (a /review re-run)', async () => {
