@@ -58,7 +58,8 @@ export function renderDetectorDocs(registry: readonly Detector[]): string {
     const variants = registry.filter((d) => d.meta.id === id);
     const first = variants[0].meta;
     const languages = variants.map(languageLabel).join(', ');
-    const off = first.enabledByDefault === false ? ' (off by default)' : '';
+    const offIn = variants.filter((d) => d.meta.enabledByDefault === false).map(languageLabel);
+    const off = offIn.length === 0 ? '' : offIn.length === variants.length ? ' (off by default)' : ` (off by default for ${offIn.join(', ')})`;
     out.push(`| [\`${id}\`](#${id}) | ${languages} | ${first.severity}${off} | ${first.category} | ${first.description.replaceAll('|', '\\|')} |`);
   }
   out.push('');

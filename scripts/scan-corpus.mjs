@@ -13,6 +13,7 @@ import { javascriptCorpus, pythonCorpus, pythonStdlib, typescriptCorpus } from '
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { createAnalyzer } = await import(pathToFileURL(resolve(root, 'dist/src/analysis/engine.js')).href);
 const { DEFAULT_CONFIG } = await import(pathToFileURL(resolve(root, 'dist/src/config/defaults.js')).href);
+const { languageOf } = await import(pathToFileURL(resolve(root, 'dist/src/analysis/language.js')).href);
 
 const { values } = parseArgs({
   options: {
@@ -67,6 +68,15 @@ function listFiles() {
 const analyzer = createAnalyzer(detectors);
 const { base, files } = listFiles();
 const byRule = new Map(detectors.map((d) => [`${d.meta.id} (${d.meta.language})`, []]));
+/**
+ * A finding's language is the `meta.language` of the detector that reported it: the one with that id
+ * among the detectors the engine runs on the file (`.pyi` stubs are read by the Python detectors).
+ */
+function detectorLanguage(ruleId, path) {
+  const fileLanguage = languageOf(path);
+  const candidates = detectors.filter((d) => d.meta.id === ruleId);
+  return (candidates.find((d) => d.meta.language === fileLanguage) ?? candidates[0])?.meta.language ?? fileLanguage;
+}
 let lines = 0;
 let analyzed = 0;
 const notes = [];
@@ -84,7 +94,7 @@ for (const file of files) {
   notes.push(...result.notes);
   const fileLines = text.split('\n');
   for (const f of result.findings) {
-    const lang = /\.py$/.test(path) ? 'python' : 'typescript';
+    const lang = detectorLanguage(f.ruleId, path);
     const key = `${f.ruleId} (${lang})`;
     if (!byRule.has(key)) byRule.set(key, []);
     byRule.get(key).push({ file: path, line: f.line, message: f.message, code: (fileLines[f.line - 1] ?? '').trim().slice(0, 160) });

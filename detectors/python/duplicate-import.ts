@@ -1,6 +1,15 @@
 import { definePyDetector } from '../define.js';
 import { byStatement, displayName, importFix } from './shared/import-statements.js';
+import { isPythonTestPath } from './shared/python-paths.js';
 import { type ImportBinding, scopesOf } from './shared/scopes.js';
+
+/**
+ * Test code and fixtures of the import statement itself: grammar tests repeat every import form,
+ * bad-syntax fixtures (`badsyntax_future5.py`) and regression tests repeat an import on purpose.
+ */
+function isTestOrFixture(path: string): boolean {
+  return isPythonTestPath(path) || /(^|\/)\w+_tests?\/|(^|\/)(badsyntax_[^/]*|[^/]*test_grammar[^/]*)\.py$/i.test(path);
+}
 
 /** What makes two imports the same: the binding they create and what it refers to. */
 function keyOf(b: ImportBinding): string {
@@ -20,7 +29,7 @@ export default definePyDetector({
     description: 'The same name is imported twice from the same module in one scope.',
     recommendation: 'Remove the second import.',
     docs: {
-      why: 'A repeated import is dead weight that usually comes from a merge or a copy-paste; when the two copies drift apart (one aliased, one moved), readers cannot tell which binding is in effect.',
+      why: 'A repeated import is dead weight that usually comes from a merge or a copy-paste; when the two copies drift apart (one aliased, one moved), readers cannot tell which binding is in effect. Test files and grammar or bad-syntax fixtures are left alone: they repeat imports on purpose to exercise the import statement.',
       flagged: ['import os\nimport sys\nimport os\n', 'from typing import Any, Dict\nfrom typing import Any\n'],
       ignored: [
         'from typing import Any\nfrom typing import Dict\n',
@@ -35,6 +44,7 @@ export default definePyDetector({
   create(ctx) {
     return {
       end() {
+        if (isTestOrFixture(ctx.file.path)) return;
         const model = scopesOf(ctx.file);
         const first = new Map<string, ImportBinding>();
         const duplicates: Array<[ImportBinding, ImportBinding]> = [];

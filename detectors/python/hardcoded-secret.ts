@@ -1,16 +1,64 @@
 import type { Node } from 'web-tree-sitter';
 import { definePyDetector } from '../define.js';
-import { isCredentialValue, isSecretName, isTestPath, knownFormat } from './shared/secret-patterns.js';
+import { isCredentialValue, isSecretName, isTestPath, knownFormat, words } from './shared/secret-patterns.js';
+
+/**
+ * Mock and emulator code (`moto/`, `mocks/`, `fake_x.py`): its credentials are fixed fakes the
+ * emulated service hands back, judged like test fixtures.
+ */
+const MOCK_PATH = /(^|\/)(moto|mocks?|fakes?|emulators?)\/|(^|\/)(mock|fake)_[^/]*\.py$|_(mock|fake)s?\.py$/i;
+
+/**
+ * Regular expressions and character sets (`r"[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,}"`, `"^[a-f0-9]+$"`):
+ * a character class with a range, a `{m,n}` quantifier, `^...$` anchors, or mostly punctuation.
+ */
+function isPatternText(text: string): boolean {
+  if (/\[[^\]]*[A-Za-z0-9]-[A-Za-z0-9][^\]]*\]|[\])]\{\d*,?\d*\}|^\^.*\$$|^\\A|\\[Zz]$/.test(text)) return true;
+  return (text.match(/[A-Za-z0-9]/g)?.length ?? 0) < text.length / 2;
+}
+
+/**
+ * Tokens that name an identifier rather than a credential: the optimistic-locking, paging and
+ * idempotency tokens of cloud APIs (`update_token`, `NextToken`, `ClientToken`) and the domain
+ * `VerificationToken` SES publishes in DNS.
+ */
+const IDENTIFIER_TOKENS = new Set(['update', 'verification', 'pagination', 'page', 'next', 'continuation', 'sync', 'change', 'idempotency', 'client', 'cancel', 'resume', 'sequence', 'upload', 'lock', 'cursor', 'marker', 'request', 'correlation', 'trace', 'tracking']);
+
+/** Qualifiers that make a token a credential (`access_token`, `GITHUB_TOKEN`, `bot_token`). */
+const CREDENTIAL_TOKENS = new Set([
+  'access', 'auth', 'api', 'refresh', 'bearer', 'session', 'oauth', 'jwt', 'id', 'bot', 'personal', 'app', 'admin', 'master',
+  'private', 'secret', 'security', 'service', 'user', 'csrf', 'xsrf', 'deploy', 'registry', 'webhook', 'github', 'gitlab', 'slack',
+  'npm', 'pypi', 'hub', 'sas', 'sts',
+]);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `update_token = "1a2b3c4d-..."`, `"VerificationToken": "..."`: an identifier, not a secret. A
+ * UUID counts as one under any `<qualifier>_token` name whose qualifier is not a credential's;
+ * a bare `token`, `api_token` or `password` holding a UUID stays reported.
+ */
+function isIdentifierToken(name: string, text: string): boolean {
+  const w = words(name);
+  const qualifier = w.at(-2) ?? '';
+  if (w.at(-1) !== 'token' || !qualifier) return false;
+  return IDENTIFIER_TOKENS.has(qualifier) || (UUID.test(text) && !CREDENTIAL_TOKENS.has(qualifier) && !w.some((x) => /^(pass|pwd|secret|key|credential)/.test(x)));
+}
 
 /** The text of a plain string literal (no interpolation), or null. */
 function literal(node: Node | null): string | null {
   if (!node) return null;
-  if (node.type === 'concatenated_string') {
+  // Each `type` read is a call into the WASM module: read every node's type once.
+  const type = node.type;
+  if (type === 'concatenated_string') {
     const parts = node.namedChildren.map((c) => literal(c));
     return parts.every((p) => p !== null) ? parts.join('') : null;
   }
-  if (node.type !== 'string' || node.namedChildren.some((c) => c?.type === 'interpolation')) return null;
-  return node.namedChildren.filter((c) => c?.type === 'string_content' || c?.type === 'escape_sequence').map((c) => c?.text ?? '').join('');
+  if (type !== 'string') return null;
+  const children = node.namedChildren;
+  const types = children.map((c) => c?.type);
+  if (types.includes('interpolation')) return null;
+  return children.filter((_, i) => types[i] === 'string_content' || types[i] === 'escape_sequence').map((c) => c?.text ?? '').join('');
 }
 
 /** `("a" "b")` → the concatenation inside. */
@@ -39,7 +87,7 @@ export default definePyDetector({
     description: 'A credential-like literal is bound to a secret-like name, or a known key format appears in the code.',
     recommendation: RECOMMENDATION,
     docs: {
-      why: 'A secret in source code is readable by everyone with access to the repository, its forks, CI logs and backups, forever: removing it later does not remove it from history. It has to be rotated.',
+      why: 'A secret in source code is readable by everyone with access to the repository, its forks, CI logs and backups, forever: removing it later does not remove it from history. It has to be rotated. Values that are not credentials are left alone: regular expressions and character sets, identifier tokens of cloud APIs (`update_token`, `NextToken`, `VerificationToken`, or a UUID under such a name), `.pyi` stubs, and the fixed fakes of test, mock and emulator code (a live provider key is still reported there).',
       flagged: [
         'DB_PASSWORD = "s3cr3t-Pr0d-2024"\n',
         'client = Client(api_key="9c1f0e7b2d4a6c8e0f1a3b5d")\n',
@@ -52,12 +100,16 @@ export default definePyDetector({
         'token_url = "https://auth.example.com/token"\n',
         'token_type = "Bearer"\n',
         'PASSWORD_FIELD = "password_confirmation"\n',
+        'self.update_token = "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"\n',
+        'TOKEN = r"[!#$%&\'*+\\-.^_`|~0-9A-Za-z]{1,}"\n',
       ],
     },
   },
   defaultOptions: {},
   create(ctx) {
-    const inTests = isTestPath(ctx.file.path);
+    // Stubs hold no run-time values (their constants are types or regular expressions of a grammar).
+    if (ctx.file.path.endsWith('.pyi')) return {};
+    const inTests = isTestPath(ctx.file.path) || MOCK_PATH.test(ctx.file.path);
     const reported = new Set<number>();
 
     const named = (name: string | null, bound: Node | null, describe: (name: string) => string): void => {
@@ -65,6 +117,7 @@ export default definePyDetector({
       const text = literal(value);
       if (!name || !value || text === null || !isSecretName(name)) return;
       const known = knownFormat(text);
+      if (known === null && (isPatternText(text) || isIdentifierToken(name, text))) return;
       const knownCounts = known !== null && !(inTests && known.label === 'a private key');
       if (!isCredentialValue(text, name, inTests) && !knownCounts) return;
       reported.add(value.id);

@@ -6,7 +6,7 @@ import { callArguments, shorten, unparenthesized } from './shared/call-target.js
 import { type ScopeModel, scopesOf } from './shared/scopes.js';
 import { isTestPath } from './shared/secret-patterns.js';
 import { isModuleVariable, sharedStateName } from './shared/shared-state.js';
-import { assignedBy, checkGuard, isClearing, isReceiver } from './shared/state-access.js';
+import { assignedBy, checkGuard, checkGuardFrom, isClearing, isReceiver } from './shared/state-access.js';
 
 /** Serialising constructs: `asyncio.Lock`, `async with self._lock`, semaphores, transactions. */
 const LOCK = /(^|[^a-z])lock|mutex|semaphore|transaction|atomic\(|\.begin\(|\.acquire\(|synchronized/i;
@@ -179,10 +179,13 @@ export default definePyDetector({
           else note(node, state, readKind(node), node.endIndex, true);
         },
         identifier(node) {
+          // Every identifier of the file comes here: `parent` and its type are read once
+          // (what `assignedBy` and `checkGuard` would each read again).
           const parent = node.parent;
-          if (parent?.type === 'attribute' || parent?.type === 'keyword_argument') return;
-          const assigned = assignedBy(node);
-          if (!assigned && !checkGuard(node)) return;
+          const parentType = parent?.type;
+          if (parentType === 'attribute' || parentType === 'keyword_argument') return;
+          const assigned = (parentType === 'assignment' || parentType === 'augmented_assignment') && parent?.childForFieldName('left')?.id === node.id;
+          if (!assigned && !checkGuardFrom(node, parent)) return;
           if (!ownFunction(node) || !isModuleVariable(node, model)) return;
           if (assigned) noteFieldWrite(node, node.text);
           else note(node, node.text, 'check', node.endIndex, true);

@@ -145,12 +145,25 @@ export default definePyDetector({
       const guardFrom = node.type === 'for_statement' ? node.childForFieldName('body')?.startIndex ?? node.startIndex : node.startIndex;
       top()?.spans.push({ type: node.type, start: node.startIndex, end: node.endIndex, guardFrom });
     };
+    // One compiled pattern per parameter name and file, not one per assignment.
+    const patterns = new Map<string, RegExp>();
+    const paramPattern = (p: string): RegExp => {
+      let re = patterns.get(p);
+      if (!re) {
+        re = new RegExp(`\\b${p}\\b`);
+        patterns.set(p, re);
+      }
+      return re;
+    };
     const rebind = (node: Node): void => {
       const frame = top();
+      // Module-level assignments and parameterless functions rebind no parameter.
+      if (!frame || frame.params.length === 0) return;
       const left = node.type === 'named_expression' ? node.childForFieldName('name') : node.childForFieldName('left');
-      if (!frame || !left) return;
+      if (!left) return;
+      const text = left.text;
       // Any parameter name appearing in the target counts as rebound (tuples, starred, ...).
-      for (const p of frame.params) if (new RegExp(`\\b${p}\\b`).test(left.text)) frame.rebound.add(p);
+      for (const p of frame.params) if (paramPattern(p).test(text)) frame.rebound.add(p);
     };
     const enterDef = (def: Node): void => {
       const params = parameterNames(def);

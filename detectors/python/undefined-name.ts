@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { definePyDetector } from '../define.js';
 import { PY2_BUILTINS, PY_BUILTINS, STDLIB_FROM_IMPORTS, STDLIB_MODULES } from './shared/builtins.js';
+import { isPythonTestPath } from './shared/python-paths.js';
 import { type Scope, type ScopeModel, enclosing, scopesOf } from './shared/scopes.js';
 
 /**
@@ -8,6 +9,33 @@ import { type Scope, type ScopeModel, enclosing, scopesOf } from './shared/scope
  * by IPython and Jupyter: using them unbound is deliberate, so they are never reported.
  */
 const INSTALLED_BY_RUNTIME = new Set(['_', 'get_ipython', '__IPYTHON__']);
+
+/** Test folders named after their package (`idlelib/idle_test/`) and grammar or bad-syntax fixtures. */
+const TEST_LIKE_PATH = /(^|\/)\w+_tests?\/|(^|\/)badsyntax_[^/]*\.py$/;
+
+/**
+ * Test code (a test run raises the NameError anyway, and tests provoke NameError on purpose) and
+ * `.pyi` stubs (never executed; type checkers supply names such as `reveal_type`).
+ */
+function skipped(path: string): boolean {
+  return path.endsWith('.pyi') || isPythonTestPath(path) || TEST_LIKE_PATH.test(path);
+}
+
+/**
+ * Names the module installs into builtins at run time: `builtins.name = ...`,
+ * `__builtins__["name"] = ...`, `setattr(builtins, "name", ...)`, and the `names=[...]` that
+ * `gettext.install(...)` / `translation.install(...)` adds beside `_`.
+ */
+function installedBuiltins(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/\b__builtins?__\s*\.\s*(\w+)\s*=[^=]|\bbuiltins\s*\.\s*(\w+)\s*=[^=]|\b__builtins__\s*\[\s*['"](\w+)['"]\s*\]\s*=[^=]|\bsetattr\(\s*(?:__)?builtins(?:__)?\s*,\s*['"](\w+)['"]/g)) {
+    names.add(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
+  }
+  for (const m of text.matchAll(/\.install\([^)]*?\bnames\s*=\s*[[(]([^\])]*)[\])]/g)) {
+    for (const q of (m[1] ?? '').matchAll(/['"](\w+)['"]/g)) names.add(q[1] ?? '');
+  }
+  return names;
+}
 
 /** Exception names whose handler makes "the name may be missing" an expected case. */
 const NAME_ERROR_CATCHERS = /\b(NameError|Exception|BaseException)\b/;
@@ -89,7 +117,7 @@ export default definePyDetector({
     description: 'A name is used but never bound, imported or builtin in the module.',
     recommendation: 'Import or define the name, or correct its spelling.',
     docs: {
-      why: 'Python resolves names only when the line runs: a missing import or a misspelt name passes every check until that code path raises NameError in production. The check follows Python\'s scoping rules (functions, classes, comprehensions, `global`/`nonlocal`, builtins) and stays silent in modules that use `from x import *`, contain syntax errors, or are Python 2.',
+      why: 'Python resolves names only when the line runs: a missing import or a misspelt name passes every check until that code path raises NameError in production. The check follows Python\'s scoping rules (functions, classes, comprehensions, `global`/`nonlocal`, builtins) and stays silent in modules that use `from x import *`, contain syntax errors, or are Python 2, and in test files (the test run raises the NameError itself, and tests provoke it on purpose) and `.pyi` stubs. Names the module installs into builtins (`builtins.x = ...`, `gettext.install(names=[...])`) count as defined.',
       flagged: [
         'async def poll():\n    await asyncio.sleep(1)\n',
         'class Cache:\n    size = 10\n\n    def grow(self):\n        return size * 2\n',
@@ -101,6 +129,7 @@ export default definePyDetector({
         'from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from app.models import User\n\ndef name(u: "User") -> str:\n    return u.name\n',
         'try:\n    import ujson as json\nexcept ImportError:\n    import json\n',
         'from os.path import *\nprint(join("a", "b"))\n',
+        'import gettext\ngettext.install("app", names=["ngettext"])\nprint(ngettext("file", "files", 2))\n',
       ],
     },
   },
@@ -108,10 +137,12 @@ export default definePyDetector({
   create(ctx) {
     return {
       end() {
+        if (skipped(ctx.file.path)) return;
         const model = scopesOf(ctx.file);
         // A star import or `globals()` writes can bind anything; broken trees and Python 2 have other rules.
         if (model.starImport || model.writesNamespace || model.hasErrors || model.python2) return;
         const reported = new Set<string>();
+        const installed = installedBuiltins(ctx.file.text);
         // Several Python 2 builtins used unguarded, or `from __future__ import print_function`:
         // Python 2 (compatible) source that happens to parse as Python 3.
         const py2 = new Set(model.uses.filter((u) => PY2_BUILTINS.has(u.name) && model.resolve(u) === null).map((u) => u.name));
@@ -122,7 +153,7 @@ export default definePyDetector({
           // Annotations of function locals (and all of them under `from __future__ import annotations`)
           // are never evaluated: a type checker's business, not a NameError.
           if (use.kind === 'local-annotation' || (use.kind === 'annotation' && lazyAnnotations)) continue;
-          if (reported.has(name) || INSTALLED_BY_RUNTIME.has(name)) continue;
+          if (reported.has(name) || INSTALLED_BY_RUNTIME.has(name) || installed.has(name)) continue;
           if (model.resolve(use) !== null) continue;
           if (guardedByNameError(use.node) || ACKNOWLEDGED.test(ctx.file.lines[use.node.startPosition.row] ?? '')) continue;
           if (PY2_BUILTINS.has(name) && (py2Compatible || versionGuarded(use.node))) continue;

@@ -101,9 +101,13 @@ export default defineTsDetector({
       hasJsx = true;
     };
 
-    function unusedIn(imp: EsImport, docWords: Set<string>): ts.Identifier[] {
+    // JSDoc words need a scan of the whole text: only done when some import is not otherwise used.
+    let docWords: Set<string> | undefined;
+    function unusedIn(imp: EsImport): ts.Identifier[] {
       return bindingsOf(imp).filter((id) => {
-        if (used.has(id.text) || docWords.has(id.text)) return false;
+        if (used.has(id.text)) return false;
+        docWords ??= jsDocWords(ctx.file.text);
+        if (docWords.has(id.text)) return false;
         return !((jsxFile || hasJsx) && JSX_FACTORIES.has(id.text));
       });
     }
@@ -118,12 +122,11 @@ export default defineTsDetector({
         [ts.SyntaxKind.JsxFragment]: markJsx,
       },
       end() {
-        const docWords = jsDocWords(ctx.file.text);
         const { imports } = importsOf(ctx.file);
         const makesModule = importMakesModule(ctx.file, imports.length);
         for (const imp of imports) {
           if (imp.sideEffect) continue;
-          const unused = unusedIn(imp, docWords);
+          const unused = unusedIn(imp);
           if (unused.length === 0 || (makesModule && unused.length === bindingsOf(imp).length)) continue;
           const names = unused.map((id) => id.text);
           const lines = unused.map((id) => ctx.file.lineOf(id.getStart()));

@@ -9,14 +9,15 @@ export interface ActiveDetector {
 
 export type Handler<N> = (node: N) => void;
 
-interface Entry<N> {
-  owner: ActiveDetector;
-  handler: Handler<N>;
+/** The handlers of one node kind in registry order, as parallel arrays (dispatch allocates nothing). */
+export interface Slot<N> {
+  owners: ActiveDetector[];
+  handlers: Array<Handler<N>>;
 }
 
 /** Node kind → handlers in registry order. */
 export class DispatchTable<K extends string | number, N> {
-  private readonly table = new Map<K, Entry<N>[]>();
+  private readonly table = new Map<K, Slot<N>>();
 
   /** `keyOf` turns an object key back into a kind (numbers for TypeScript's SyntaxKind). */
   constructor(private readonly keyOf: (key: string) => K) {}
@@ -24,12 +25,14 @@ export class DispatchTable<K extends string | number, N> {
   add(owner: ActiveDetector, handlers: Partial<Record<K, Handler<N>>> | undefined): void {
     if (!handlers) return;
     for (const key of Object.keys(handlers)) {
-      const kind = this.keyOf(key);
       const handler = handlers[key as K];
       if (!handler) continue;
-      const list = this.table.get(kind);
-      if (list) list.push({ owner, handler });
-      else this.table.set(kind, [{ owner, handler }]);
+      const kind = this.keyOf(key);
+      const slot = this.table.get(kind);
+      if (slot) {
+        slot.owners.push(owner);
+        slot.handlers.push(handler);
+      } else this.table.set(kind, { owners: [owner], handlers: [handler] });
     }
   }
 
@@ -37,17 +40,28 @@ export class DispatchTable<K extends string | number, N> {
     return this.table.has(kind);
   }
 
+  /** The handlers subscribed to `kind`, or undefined. */
+  slot(kind: K): Slot<N> | undefined {
+    return this.table.get(kind);
+  }
+
   /** Calls every live handler for `kind`. */
   dispatch(kind: K, node: N): void {
-    const list = this.table.get(kind);
-    if (!list) return;
-    for (const { owner, handler } of list) {
-      if (owner.failed !== undefined) continue;
-      try {
-        handler(node);
-      } catch (error) {
-        owner.failed = error;
-      }
+    const slot = this.table.get(kind);
+    if (slot) dispatchSlot(slot, node);
+  }
+}
+
+/** Calls every live handler of `slot` on `node`; a throwing handler disables its detector. */
+export function dispatchSlot<N>(slot: Slot<N>, node: N): void {
+  const { owners, handlers } = slot;
+  for (let i = 0; i < handlers.length; i++) {
+    const owner = owners[i];
+    if (owner.failed !== undefined) continue;
+    try {
+      handlers[i](node);
+    } catch (error) {
+      owner.failed = error;
     }
   }
 }

@@ -37,7 +37,8 @@ function ruleProperty(variants: readonly Detector[]): Json {
     }
   }
   const base = configSchema.properties.rules.additionalProperties.oneOf;
-  const off = first.meta.enabledByDefault === false ? ' Off by default.' : '';
+  const offIn = variants.filter((d) => d.meta.enabledByDefault === false).map((d) => d.meta.language);
+  const off = offIn.length === 0 ? '' : offIn.length === variants.length ? ' Off by default.' : ` Off by default for ${offIn.join(', ')}.`;
   return {
     description: `${first.meta.description} (${languages}; default severity ${first.meta.severity}.${off})`,
     oneOf: [

@@ -7,8 +7,10 @@ import type { ImportBinding, ScopeModel } from './scopes.js';
 
 /** The last name of a callee: `run` for `subprocess.run`, `f` for `f`, '' otherwise. */
 export function calleeName(fn: Node | null): string {
-  if (fn?.type === 'attribute') return fn.childForFieldName('attribute')?.text ?? '';
-  return fn?.type === 'identifier' ? fn.text : '';
+  // `type` is a call into the WASM module each time: read it once.
+  const type = fn?.type;
+  if (type === 'attribute') return fn?.childForFieldName('attribute')?.text ?? '';
+  return type === 'identifier' ? (fn?.text ?? '') : '';
 }
 
 /** The dotted path an import binding stands for: `os` for `import os.path`, `os.path` for `from os import path`. */

@@ -87,10 +87,13 @@ export function instanceValues(index: AttributeIndex, accept: (value: Node) => b
   return out;
 }
 
-const selfAttribute = (node: Node | null): string | null => {
-  const object = node?.type === 'attribute' ? node.childForFieldName('object') : null;
-  return object?.type === 'identifier' && object.text === 'self' ? `self.${node?.childForFieldName('attribute')?.text ?? ''}` : null;
+/** `self.x` for an `attribute` node whose object is `self`, else null. */
+const selfAttributeOf = (node: Node): string | null => {
+  const object = node.childForFieldName('object');
+  return object?.type === 'identifier' && object.text === 'self' ? `self.${node.childForFieldName('attribute')?.text ?? ''}` : null;
 };
+
+const selfAttribute = (node: Node | null): string | null => (node?.type === 'attribute' ? selfAttributeOf(node) : null);
 
 /**
  * Collects `self.<name>` attribute nodes during the traversal: subscribe `function_definition`
@@ -114,8 +117,9 @@ export function attributeCollector(): {
     leaveDef: () => {
       defs.pop();
     },
+    // Subscribed to `attribute` nodes only: the type need not be read again.
     attribute: (node) => {
-      const key = selfAttribute(node);
+      const key = selfAttributeOf(node);
       if (!key) return;
       const list = index.mentions.get(key);
       if (list) list.push({ node, owner: owner() });

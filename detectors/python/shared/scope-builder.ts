@@ -15,8 +15,8 @@ interface Item {
   node: Node;
   scope: Scope;
   mode: Mode;
-  kind?: BindingKind;
-  value?: Node;
+  kind: BindingKind | undefined;
+  value: Node | undefined;
 }
 
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
@@ -64,7 +64,8 @@ export class ScopeBuilder {
 
   /** Queues `node` (children are queued in reverse so they are processed in source order). */
   push(node: Node | null | undefined, scope: Scope, mode: Mode, kind?: BindingKind, value?: Node): void {
-    if (node) this.stack.push({ node, scope, mode, ...(kind ? { kind } : {}), ...(value ? { value } : {}) });
+    // One plain object per item (no spreads): this runs for every node of the module.
+    if (node) this.stack.push({ node, scope, mode, kind: kind || undefined, value: value || undefined });
   }
 
   pushChildren(node: Node, scope: Scope, mode: Mode, kind?: BindingKind): void {
@@ -92,7 +93,9 @@ export class ScopeBuilder {
   }
 
   private expression(node: Node, scope: Scope, mode: Mode): void {
-    switch (node.type) {
+    // `type` is a call into the WASM module each time: read it once.
+    const type = node.type;
+    switch (type) {
       case 'identifier':
         return this.use(node, scope, mode === 'annotation' || mode === 'local-annotation' ? mode : 'load');
       case 'attribute':
@@ -166,7 +169,7 @@ export class ScopeBuilder {
         this.noteCall(node, scope);
         return this.pushChildren(node, scope, mode === 'typeish' ? 'load' : mode);
       default:
-        if (COMPREHENSIONS.has(node.type)) return comprehension(this, node, scope);
+        if (COMPREHENSIONS.has(type)) return comprehension(this, node, scope);
         return this.pushChildren(node, scope, mode);
     }
   }

@@ -141,15 +141,29 @@ export class ScopeModel {
 
   private indexUses(): Map<Scope, Set<string>> {
     const index = new Map<Scope, Set<string>>();
+    const add = (scope: Scope, name: string): void => {
+      const names = index.get(scope);
+      if (names) names.add(name);
+      else index.set(scope, new Set([name]));
+    };
     for (const use of this.uses) {
       const found = this.resolve(use);
       if (found === null || found === 'builtin') continue;
-      const names = index.get(found);
-      if (names) names.add(use.name);
-      else index.set(found, new Set([use.name]));
+      add(found, use.name);
+      // `policy = policy.default` in a class body: before the class binds the name, the read falls
+      // back to the module's binding (class bodies look names up in their namespace, then globals).
+      if (found.kind === 'class' && found === use.scope && this.module.bindings.has(use.name) && readBeforeBound(use, found)) add(this.module, use.name);
     }
     return index;
   }
+}
+
+/** True when `use` runs before the first binding of its name in the class body `scope` (or in its value). */
+function readBeforeBound(use: Use, scope: Scope): boolean {
+  const first = scope.bindings.get(use.name)?.reduce((a, b) => (b.node.startIndex < a.node.startIndex ? b : a));
+  if (!first) return false;
+  const at = use.node.startIndex;
+  return at <= first.node.startIndex || (first.value !== undefined && at >= first.value.startIndex && at < first.value.endIndex);
 }
 
 /** The next scope a lookup continues in: class bodies are skipped except by annotation scopes. */

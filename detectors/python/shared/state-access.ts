@@ -13,8 +13,13 @@ const CLEARING = new Set(['none', 'false']);
 
 /** The statement a check decides, the assignment that keeps it, or null when the value is not a check. */
 export function checkGuard(node: Node): Node | null {
+  return checkGuardFrom(node, node.parent);
+}
+
+/** `checkGuard` for a caller that already has `node.parent` (each `parent` read builds a node). */
+export function checkGuardFrom(node: Node, nodeParent: Node | null): Node | null {
   let child = node;
-  let parent = node.parent;
+  let parent = nodeParent;
   while (parent && CHECK_PASS.has(parent.type)) {
     child = parent;
     parent = parent.parent;

@@ -8,16 +8,29 @@ import type { TsFile } from '../../define.js';
 
 type ReferenceIndex = Map<string, Set<ts.Identifier>>;
 
+/** The index, and the identifier noted last: several detectors note the same node one after another. */
+interface References {
+  index: ReferenceIndex;
+  last: ts.Identifier | undefined;
+}
+
+function referencesIn(file: TsFile): References {
+  return file.memo('typescript/local-references', (): References => ({ index: new Map(), last: undefined }));
+}
+
 function indexOf(file: TsFile): ReferenceIndex {
-  return file.memo('typescript/local-references', () => new Map<string, Set<ts.Identifier>>());
+  return referencesIn(file).index;
 }
 
 /** Records an identifier seen by the traversal (idempotent, so several detectors may feed it). */
 export function noteReference(file: TsFile, id: ts.Identifier): void {
-  const index = indexOf(file);
-  const set = index.get(id.text);
+  const refs = referencesIn(file);
+  if (refs.last === id) return;
+  refs.last = id;
+  const text = id.text;
+  const set = refs.index.get(text);
   if (set) set.add(id);
-  else index.set(id.text, new Set([id]));
+  else refs.index.set(text, new Set([id]));
 }
 
 function isExported(node: ts.Node): boolean {

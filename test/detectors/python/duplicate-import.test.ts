@@ -14,6 +14,8 @@ describeDetector(detector, {
     { code: 'from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from a import A\n    from a import A\n', line: 4, note: 'a duplicate within one block is still a duplicate' },
     { code: 'from m import (\n    a,\n    b,\n)\nfrom m import b\n', line: 5, message: 'line 3' },
     { code: 'from __future__ import annotations, annotations\n', line: 1, fix: 'from __future__ import annotations' },
+    { code: 'from .aggregates import Avg as Avg\nfrom .aggregates import Avg as Avg\n', line: 2, path: 'django-stubs/db/models/__init__.pyi', note: 'stubs are checked too' },
+    { code: 'import os\nimport os\n', line: 2, path: 'app/contest.py', note: 'not a test file' },
   ],
   ignores: [
     'from typing import Any\nfrom typing import Dict\n',
@@ -32,5 +34,9 @@ describeDetector(detector, {
     '# import os\nimport os\n',
     { code: 'import mod\ndel mod\nimport mod\n', note: 're-import after del' },
     'import json\njson = None\nimport json\n',
+    { code: 'from test.support import os_helper\nfrom test.support import os_helper\n', path: 'Lib/test/test_tokenize.py', note: 'test files are left alone' },
+    { code: 'from __future__ import nested_scopes, nested_scopes\n', path: 'Lib/test/test_future_stmt/badsyntax_future7.py', note: 'the regression under test' },
+    { code: 'import sys\nimport sys\n', path: 'lib2to3/tests/data/py3_test_grammar.py', note: 'grammar fixture' },
+    { code: 'import sys, time\nimport sys\n', path: 'fixtures/py2_test_grammar.py', note: 'a grammar fixture outside a test folder' },
   ],
 });

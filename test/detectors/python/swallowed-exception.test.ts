@@ -1,24 +1,26 @@
 import detector from '../../../detectors/python/swallowed-exception.js';
 import { describeDetector } from '../../helpers/detector-cases.js';
 
+const specific = 'moved from flags: a handler for a specific exception class that passes is a deliberate fallback, no longer reported';
+
 describeDetector(detector, {
   flags: [
     { code: 'try:\n    save(record)\nexcept Exception:\n    pass\n', line: 3, message: 'catches `Exception` and only passes' },
-    { code: 'for item in items:\n    try:\n        process(item)\n    except ValueError:\n        continue\n', line: 4, message: 'only continues' },
+    { code: 'for item in items:\n    try:\n        process(item)\n    except Exception:\n        continue\n', line: 4, message: 'only continues' },
     { code: 'try:\n    x()\nexcept:\n    pass\n', line: 3, message: 'catches every exception' },
-    { code: 'try:\n    x()\nexcept (ValueError, TypeError) as e:\n    ...\n', line: 3, message: '`(ValueError, TypeError)`' },
-    { code: 'try:\n    x()\nexcept OSError:\n    # the file may be gone already\n    pass\n', line: 3 },
-    { code: 'try:\n    x()\nexcept StopIteration:\n    pass\n', line: 3 },
+    { code: 'try:\n    x()\nexcept (ValueError, Exception) as e:\n    ...\n', line: 3, message: '`(ValueError, Exception)`' },
+    { code: 'try:\n    x()\nexcept BaseException:\n    pass\n', line: 3 },
     { code: 'def f():\n    try:\n        x()\n    except Exception:\n        """Nothing to do."""\n', line: 4 },
     { code: 'try:\n    import json\n    json.loads(s)\nexcept Exception:\n    pass\n', line: 4, note: 'the try body does more than import' },
-    { code: 'try:\n    x()\nexcept ValueError:\n    log()\nexcept TypeError:\n    pass\n', line: 5 },
-    { code: 'try:\n    x()\nexcept* ValueError:\n    pass\n', line: 3 },
-    { code: 'try:\n    a = d["k"]\n    b = compute(a)\nexcept KeyError:\n    pass\n', line: 4, note: 'absence errors are expected only around one statement' },
+    { code: 'try:\n    x()\nexcept ValueError:\n    log()\nexcept Exception:\n    pass\n', line: 5 },
+    { code: 'try:\n    x()\nexcept* Exception:\n    pass\n', line: 3 },
+    { code: 'try:\n    x()\nexcept builtins.Exception:\n    pass\n', line: 3 },
   ],
   ignores: [
     'try:\n    save(record)\nexcept Exception:\n    log.exception("save failed")\n',
     'try:\n    import ujson as json\nexcept ImportError:\n    pass\n',
     'try:\n    from a import b\n    from c import d\nexcept (ImportError, AttributeError):\n    pass\n',
+    'try:\n    import fast\nexcept Exception:\n    pass\n',
     'try:\n    main()\nexcept KeyboardInterrupt:\n    pass\n',
     'task.cancel()\ntry:\n    await task\nexcept asyncio.CancelledError:\n    pass\n',
     'try:\n    value = int(text)\nexcept ValueError:\n    value = 0\n',
@@ -31,5 +33,24 @@ describeDetector(detector, {
     { code: 'try:\n    os.remove(path)\nexcept FileNotFoundError:\n    pass\n', note: 'remove-if-exists idiom' },
     'try:\n    del cache[key]\nexcept KeyError:\n    pass\n',
     'try:\n    os.kill(pid, 0)\nexcept ProcessLookupError:\n    pass\n',
+    'def f():\n    try:\n        return compute()\n    except Exception:\n        return fallback()\n',
+    { code: 'for item in items:\n    try:\n        process(item)\n    except ValueError:\n        continue\n', note: specific },
+    { code: 'try:\n    x()\nexcept (ValueError, TypeError) as e:\n    ...\n', note: specific },
+    { code: 'try:\n    x()\nexcept OSError:\n    # the file may be gone already\n    pass\n', note: specific },
+    { code: 'try:\n    x()\nexcept StopIteration:\n    pass\n', note: specific },
+    { code: 'try:\n    x()\nexcept ValueError:\n    log()\nexcept TypeError:\n    pass\n', note: specific },
+    { code: 'try:\n    x()\nexcept* ValueError:\n    pass\n', note: specific },
+    { code: 'try:\n    a = d["k"]\n    b = compute(a)\nexcept KeyError:\n    pass\n', note: specific },
+    { code: 'try:\n    handle = open_device()\nexcept Exception:\n    pass\nelse:\n    handle.close()\n    HAVE_DEVICE = True\n', note: 'try/except/else probe: the else is the handling' },
+    { code: 'try:\n    while True:\n        stack.pop()\nexcept Exception:\n    pass\n', note: 'a loop ended by the exception' },
+    { code: 'try:\n    x()\nexcept BaseException:\n    # the file may be gone already\n    pass\n', note: 'moved from flags (as OSError): a comment in the handler or right above the try explains the silence' },
+    { code: 'def load(path):\n    try:\n        return parse(path)\n    except Exception:\n        return None\n', note: 'returning None is a fallback value the caller checks' },
+    { code: 'def repr_of(module, loader):\n    if loader:\n        try:\n            return loader.module_repr(module)\n        except Exception:\n            pass\n    return default_repr(module)\n', note: 'the code after the try is the fallback' },
+    { code: 'class Conn:\n    def close(self):\n        try:\n            self.sock.shutdown()\n        except Exception:\n            pass\n', note: 'teardown' },
+    { code: 'code = None\ntry:\n    code = value.__func__.__code__\nexcept Exception:\n    pass\n', note: 'a default set before the try' },
+    { code: 'for getter in getters:\n    try:\n        node = getter()\n    except:\n        continue\n    if node is not None:\n        break\n', note: 'the result is checked right after (uuid)' },
+    { code: 'try:\n    import matplotlib\n    use_matplotlib = True\nexcept Exception:\n    pass\n', note: 'an import probe with a flag' },
+    { code: 'try:\n    x()\nexcept Exception:\n    pass\n', path: 'tests/test_x.py', note: 'test files swallow on purpose' },
+    { code: 'try:\n    x()\nexcept:\n    pass\n', path: 'pkg/test/test_api.py' },
   ],
 });

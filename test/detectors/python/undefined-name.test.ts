@@ -22,6 +22,9 @@ describeDetector(detector, {
     { code: 'lambda: undefined_thing\n', line: 1 },
     { code: 'print(f"{valu}")\n', line: 1, message: '`valu`' },
     { code: 'class Foo:\n    __secret = 1\n\n    def f(self):\n        return __secret\n', line: 5, message: '`__secret` is used', note: 'mangled, and class scope is invisible from methods' },
+    { code: 'def verify(doc):\n    return signatre(doc)\n', line: 2, path: 'app/attestation.py', note: 'a module whose name merely contains "test" is not a test file' },
+    { code: 'import builtins\nbuiltins.helper = print\nhelper(1)\nhelpr(2)\n', line: 4, message: '`helpr`', note: 'only the installed name counts as defined' },
+    { code: 'import gettext\ngettext.install("app")\nprint(ngettext("a", "b", 2))\n', line: 3, message: '`ngettext`', note: 'install() without names= installs only `_`' },
   ],
   ignores: [
     'import asyncio\n\nasync def poll():\n    await asyncio.sleep(1)\n',
@@ -64,5 +67,12 @@ describeDetector(detector, {
     'try:\n    pass\nexcept* ValueError as eg:\n    print(eg)\n',
     'class Node:\n    def child(self) -> "Node":\n        return Node()\n',
     '[(a, b) for a in range(3) for b in range(a)]\n{k: v for k, v in {}.items()}\n',
+    { code: 'def test_suggestion(self):\n    with self.assertRaises(NameError):\n        bluch\n', path: 'Lib/test/test_exceptions.py', note: 'test files: the NameError is the behaviour under test (CPython)' },
+    { code: 'def test_x():\n    assert ip.run_cell("1")\n', path: 'IPython/core/tests/test_run.py', note: 'test files: names the harness installs (IPython `ip`)' },
+    { code: 'from rpc import pickle\ndef f():\n    return a + b\n', path: 'idlelib/idle_test/test_rpc.py', note: 'a package test folder' },
+    { code: 'from __future__ import nested_scopes\nx = undefined_in_fixture\n', path: 'fixtures/badsyntax_future5.py', note: 'a bad-syntax fixture' },
+    { code: '@disjoint_base\nclass object: ...\n', path: 'typeshed/stdlib/builtins.pyi', note: 'stubs never run; type checkers supply names' },
+    { code: 'import gettext\ngettext.install("app", names=["ngettext", "pgettext"])\nprint(_("a"), ngettext("a", "b", 2), pgettext("ctx", "c"))\n', note: 'installed into builtins by gettext (CPython test_gettext)' },
+    { code: 'import builtins\nbuiltins.ip = object()\n\ndef run():\n    return ip\n', note: 'installed into builtins by the module' },
   ],
 });

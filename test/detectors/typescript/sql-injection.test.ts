@@ -144,8 +144,47 @@ describeDetector(detector, {
       line: 4,
       note: 'a check that does not leave the function is no guard',
     },
+    {
+      code: `
+        function setNullable(column, nullable) {
+          return knex.from(table).columnInfo(column).then((columnInfo) => {
+            const columnType = columnInfo.type + (columnInfo.maxLength ? \`(\${columnInfo.maxLength})\` : '');
+            const defaultValue = columnInfo.defaultValue != null ? \`default '\${columnInfo.defaultValue}'\` : '';
+            const sql = \`alter table \${table} alter column \${formatter.wrap(column)} \${columnType} \${defaultValue}\`;
+            return client.raw(sql);
+          });
+        }
+      `,
+      line: 5,
+      message: '`defaultValue`',
+      note: 'knex setNullable: a row field put between quotes unescaped (the type beside it is a keyword, left alone)',
+    },
   ],
   ignores: [
+    {
+      code: `
+        function createFKRefs(runner, refs) {
+          return Promise.all(refs.map(function (ref) {
+            const keyName = wrap(ref.CONSTRAINT_NAME);
+            const onUpdate = \` ON UPDATE \${ref.UPDATE_RULE}\`;
+            const onDelete = \` ON DELETE \${ref.DELETE_RULE}\`;
+            return runner.query({ sql: 'ALTER TABLE t ADD CONSTRAINT ' + keyName + ' FOREIGN KEY (a) REFERENCES b (c)' + onUpdate + onDelete });
+          }));
+        }
+      `,
+      note: "knex: keywords from a row of the database's own catalog (information_schema) are of unknown origin",
+    },
+    {
+      code: `
+        async function retype(pool, table) {
+          const { rows } = await pool.query('SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1', [table]);
+          for (const row of rows) {
+            await pool.query(\`ALTER TABLE t ALTER COLUMN c TYPE \${row.data_type}\`);
+          }
+        }
+      `,
+      note: 'a field of an awaited query result used as a keyword',
+    },
     "async function find(userId: string) {\n  return db.query('SELECT * FROM users WHERE id = $1', [userId]);\n}\n",
     "function find(id: string) {\n  return connection.execute('SELECT * FROM users WHERE id = ?', [id]);\n}\n",
     'function find(id: string) {\n  return db.query(sql`SELECT * FROM users WHERE id = ${id}`);\n}\n',
