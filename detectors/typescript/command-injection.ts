@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import { defineTsDetector } from '../define.js';
-import { enclosingFunction, resolveBinding } from './shared/bindings.js';
+import { enclosingFunction, noteLocalAssignment, resolveBinding } from './shared/bindings.js';
 import { type ProcessFunction, processFunction } from './shared/child-process.js';
 import { type StringPart, constantText, stringParts, unwrap } from './shared/constant-text.js';
 import { noteReference } from './shared/local-calls.js';
@@ -86,15 +86,7 @@ export default defineTsDetector({
     /** Later `cmd += ...` / `cmd = ...` assignments of a local, by its declaration. */
     const assigned = new Map<ts.Node, ts.Expression[]>();
 
-    function noteAssignment(node: ts.BinaryExpression): void {
-      const op = node.operatorToken.kind;
-      if ((op !== ts.SyntaxKind.PlusEqualsToken && op !== ts.SyntaxKind.EqualsToken) || !ts.isIdentifier(node.left)) return;
-      const binding = resolveBinding(node.left);
-      if (!binding || binding.kind === 'const' || binding.kind === 'param') return;
-      const list = assigned.get(binding.declaration) ?? [];
-      list.push(node.right);
-      assigned.set(binding.declaration, list);
-    }
+    const noteAssignment = (node: ts.BinaryExpression): void => noteLocalAssignment(assigned, node);
 
     const isDynamic = (e: ts.Expression): boolean => isRequestInput(e) || classifyValue(ctx.file, e) === 'dynamic';
 

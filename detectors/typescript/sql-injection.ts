@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import { type TsFile, defineTsDetector } from '../define.js';
-import { enclosingFunction, resolveBinding } from './shared/bindings.js';
+import { enclosingFunction, noteLocalAssignment, resolveBinding } from './shared/bindings.js';
 import { type StringPart, constantText, stringParts, unwrap } from './shared/constant-text.js';
 import { noteReference, referencesOf } from './shared/local-calls.js';
 import { shortText } from './shared/source-text.js';
@@ -166,15 +166,7 @@ export default defineTsDetector({
     /** Later `sql += ...` / `sql = ...` assignments of a variable, by its declaration. */
     const assigned = new Map<ts.Node, ts.Expression[]>();
 
-    function noteAssignment(node: ts.BinaryExpression): void {
-      const op = node.operatorToken.kind;
-      if ((op !== ts.SyntaxKind.PlusEqualsToken && op !== ts.SyntaxKind.EqualsToken) || !ts.isIdentifier(node.left)) return;
-      const binding = resolveBinding(node.left);
-      if (!binding || binding.kind === 'const' || binding.kind === 'param') return;
-      const list = assigned.get(binding.declaration) ?? [];
-      list.push(node.right);
-      assigned.set(binding.declaration, list);
-    }
+    const noteAssignment = (node: ts.BinaryExpression): void => noteLocalAssignment(assigned, node);
 
     /** The pieces of the text passed, following a local variable built in the same function. */
     function queryPieces(call: ts.CallExpression, text: ts.Expression): { parts: StringPart[]; via?: string } | undefined {

@@ -13,6 +13,15 @@ const SECRET = 'fake-webhook-secret';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** A new RSA key in the PEM form an app's private key has (no real app holds it). */
+function throwawayKey() {
+  return generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  }).privateKey;
+}
+
 /** A free TCP port on 127.0.0.1. */
 export function freePort() {
   return new Promise((done, fail) => {
@@ -42,11 +51,7 @@ export async function waitFor(predicate, timeoutMs, what) {
  */
 export async function startAppProcess({ root, githubHost, cwd = root, env = {}, startTimeoutMs = 20_000 }) {
   const port = await freePort();
-  const { privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
+  const privateKey = throwawayKey();
   const child = spawn(process.execPath, [join(root, 'dist/src/server.js')], {
     cwd,
     env: {
@@ -135,11 +140,7 @@ export function peakRssMb(pid) {
  * GitHub at `githubHost`. Resolves once it logs that it is ready.
  */
 export async function startWorkerProcess({ root, githubHost, redisUrl, cwd = root, env = {}, startTimeoutMs = 20_000 }) {
-  const { privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
+  const privateKey = throwawayKey();
   const child = spawn(process.execPath, [join(root, 'dist/src/worker.js')], {
     cwd,
     env: {

@@ -120,3 +120,17 @@ export function resolveBinding(id: ts.Identifier): Binding | undefined {
   }
   return undefined;
 }
+
+/**
+ * Records `x = ...` / `x += ...` of a `let`/`var` local under its declaration, so a detector can
+ * follow a text built up over several statements (`sql += ' AND ...'`).
+ */
+export function noteLocalAssignment(assigned: Map<ts.Node, ts.Expression[]>, node: ts.BinaryExpression): void {
+  const op = node.operatorToken.kind;
+  if ((op !== ts.SyntaxKind.PlusEqualsToken && op !== ts.SyntaxKind.EqualsToken) || !ts.isIdentifier(node.left)) return;
+  const binding = resolveBinding(node.left);
+  if (!binding || binding.kind === 'const' || binding.kind === 'param') return;
+  const list = assigned.get(binding.declaration) ?? [];
+  list.push(node.right);
+  assigned.set(binding.declaration, list);
+}
