@@ -22,6 +22,20 @@ function throwawayKey() {
   }).privateKey;
 }
 
+/** Stops `child`: SIGTERM, then SIGKILL after `graceMs`; a process already gone returns at once. */
+async function stopProcess(child, graceMs) {
+  // A process killed by a signal has no exit code: `signalCode` says it is gone.
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  let timer;
+  await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
+  clearTimeout(timer);
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
 /** A free TCP port on 127.0.0.1. */
 export function freePort() {
   return new Promise((done, fail) => {
@@ -110,18 +124,7 @@ export async function startAppProcess({ root, githubHost, cwd = root, env = {}, 
       return { status: res.status, ackMs: performance.now() - t0 };
     },
     /** SIGTERM, then SIGKILL after `graceMs`. */
-    async stop(graceMs = 5000) {
-      // A process killed by a signal has no exit code: `signalCode` says it is gone.
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      let timer;
-      await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
-      clearTimeout(timer);
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGKILL');
-        await new Promise((r) => child.once('exit', r));
-      }
-    },
+    stop: (graceMs = 5000) => stopProcess(child, graceMs),
   };
 }
 
@@ -178,17 +181,7 @@ export async function startWorkerProcess({ root, githubHost, redisUrl, cwd = roo
     child,
     log: () => log,
     /** SIGTERM, then SIGKILL after `graceMs`. */
-    async stop(graceMs = 5000) {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      let timer;
-      await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
-      clearTimeout(timer);
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGKILL');
-        await new Promise((r) => child.once('exit', r));
-      }
-    },
+    stop: (graceMs = 5000) => stopProcess(child, graceMs),
   };
 }
 
