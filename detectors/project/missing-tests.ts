@@ -70,7 +70,7 @@ const LOADS_BY_NAME = [
  * plugin and fixer folders. Tests then reach the file by its name as a string, which the import
  * search cannot see, so the rule stays silent.
  */
-async function loadedByName(ctx: ProjectContext<Options>, path: string, repo: Repo): Promise<boolean> {
+async function loadedByName(ctx: ProjectContext<Options>, path: string, text: string, repo: Repo): Promise<boolean> {
   const dir = posix.dirname(path);
   const parent = posix.dirname(dir);
   const family = familyOf(path);
@@ -84,6 +84,8 @@ async function loadedByName(ctx: ProjectContext<Options>, path: string, repo: Re
   const texts = await Promise.all(candidates.map((p) => ctx.read(p)));
   const loads = (i: number): boolean => texts[i] !== null && LOADS_BY_NAME.some((re) => re.test(texts[i] as string));
   if (candidates.some((p, i) => posix.dirname(p) === dir && loads(i))) return true;
+  // The package's `__init__` / `index` that is itself the loader: the registry its modules are reached through.
+  if (/^(__init__\.py|index\.[cm]?[jt]sx?)$/.test(posix.basename(path)) && LOADS_BY_NAME.some((re) => re.test(text))) return true;
   // A loader in the parent directory counts only when the parent names this directory somewhere
   // (`main("lib2to3.fixes")`): a root full of unrelated `__import__` calls says nothing.
   const named = new RegExp(`['"/.]${posix.basename(dir).replace(/[^\w-]/g, '')}['"/.]`);
@@ -123,7 +125,7 @@ export default defineProjectDetector<Options>({
     description: 'Source files changed with no test file changed or present for them',
     recommendation: 'Add a test for the changed behaviour, next to the existing tests of the project.',
     docs: {
-      why: 'Changed code that no test exercises is where regressions hide. The rule looks for a test by the usual names (`foo.test.ts`, `foo.spec.ts`, `__tests__/foo.ts`, `test/**/foo*.test.ts`, `tests/test_foo.py`, `foo_test.py`) anywhere in the repository, then for a related test (same directory, or under a directory of the same name) or a test helper that imports the file, and finally for such a test of a module in the same or the parent directory that imports the file (up to `importerDepth` hops; reads bounded by `maxTestReads` and `maxImporterReads`). It stays silent when the change touches any test (the author is testing, perhaps under another name), when the repository has no tests at all (no convention to follow), for tests, scripts, configuration, docs, examples, migrations, declaration files and generated files, for files with no function or method body (types, constants, re-exports), and for modules of a package whose own or parent modules load modules by computed name (`__import__(name)`, `import_module(name)`, `import(path)`: codec registries, plugin folders), which tests reach by name.',
+      why: 'Changed code that no test exercises is where regressions hide. The rule looks for a test by the usual names (`foo.test.ts`, `foo.spec.ts`, `__tests__/foo.ts`, `test/**/foo*.test.ts`, `tests/test_foo.py`, `foo_test.py`) anywhere in the repository, then for a related test (same directory, or under a directory of the same name) or a test helper that imports the file, and finally for such a test of a module in the same or the parent directory that imports the file (up to `importerDepth` hops; reads bounded by `maxTestReads` and `maxImporterReads`). It stays silent when the change touches any test (the author is testing, perhaps under another name), when the repository has no tests at all (no convention to follow), for tests, scripts, configuration, docs, examples, migrations, declaration files and generated files, for files with no function or method body (types, constants, re-exports), and for modules of a package whose own or parent modules load modules by computed name (`__import__(name)`, `import_module(name)`, `import(path)`: codec registries, plugin folders), which tests reach by name, and for that loader itself when it is the package\'s `__init__` or `index`; and for Python files that cannot be imported (a name that is not an identifier: scripts) or sit under a dunder folder (the interpreter\'s own fixtures).',
       flagged: [
         { files: { 'src/price.ts': 'export function price(n: number): number {\n  return n * 2;\n}\n', 'test/cart.test.ts': "import { cart } from '../src/cart.js';\n", 'src/cart.ts': 'export const cart = () => [];\n' }, changed: ['src/price.ts'] },
         { files: { 'app/billing.py': 'def charge(amount):\n    return amount\n', 'tests/test_users.py': 'def test_users():\n    pass\n' }, changed: ['app/billing.py'] },
@@ -158,7 +160,7 @@ export default defineProjectDetector<Options>({
     const repo: Repo = { paths: new Set(ctx.paths), tests, testStems: tests.map(testStem), sources: ctx.paths.filter((p) => familyOf(p) !== undefined && !isTestPath(p)) };
     for (const file of candidates) {
       if (await isCovered(ctx, file.path, repo, ctx.options.importerDepth, new Set([file.path]))) continue;
-      if (await loadedByName(ctx, file.path, repo)) continue;
+      if (await loadedByName(ctx, file.path, file.text ?? '', repo)) continue;
       // An unread file may be the test that covers it: unknown, so silent.
       if (ctx.readBudgetSpent()) {
         ctx.note(`stopped at ${file.path}: the review's read budget is spent, so existing tests cannot be ruled out`);

@@ -18,6 +18,9 @@ const CONFIG_NAME = [
   /^(setup|manage|wsgi|asgi|settings|noxfile|fabfile|tasks|__main__|conf|gunicorn\.conf|gunicorn_config|version|_version)\.py$/,
 ];
 
+const PY_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const DUNDER = /^__\w+__$/;
+
 const segments = (path: string): string[] => posix.dirname(path).split('/').filter((s) => s !== '.');
 
 /** True for a test, a test helper or fixture: anything under a test directory or named like a test. */
@@ -33,7 +36,14 @@ export function isTestableSourcePath(path: string): boolean {
   const name = posix.basename(path);
   if (CONFIG_NAME.some((re) => re.test(name))) return false;
   // `turtledemo/`, `code-examples/`: demo and example folders by suffix too.
-  return !segments(path).some((s) => UNTESTED_DIRS.has(s.toLowerCase()) || s.startsWith('.') || /(demos?|examples?|samples?)$/i.test(s));
+  if (segments(path).some((s) => UNTESTED_DIRS.has(s.toLowerCase()) || s.startsWith('.') || /(demos?|examples?|samples?)$/i.test(s))) return false;
+  if (path.endsWith('.py')) {
+    // `python-config.py` cannot be imported: a script run by path, not a module a test imports.
+    if (!PY_IDENTIFIER.test(name.slice(0, -3))) return false;
+    // `__phello__/`: dunder names are reserved for the interpreter's own machinery (PEP 8), such as frozen-module fixtures.
+    if (segments(path).some((s) => DUNDER.test(s))) return false;
+  }
+  return true;
 }
 
 /** The name a test of `path` carries: the file's stem, or its directory's for `index.ts` / `__init__.py`. */
@@ -82,8 +92,14 @@ export function relatedTests(source: string, tests: readonly string[]): string[]
     if (distinctive.size === 0) return own.every((s) => GENERIC_DIRS.has(s.toLowerCase()));
     return own.some((s) => distinctive.has(s)) || testStem(t).split(/[-_.]/).some((part) => distinctive.has(part));
   });
+  // Closest first: `test/detectors/registry.test.ts` mirrors `detectors/define.ts` and is read before
+  // the many tests a level deeper, so a large test folder does not hide it past the read bound.
+  const own = (t: string): string => segments(t).filter((s) => !TEST_DIRS.has(s.toLowerCase())).join('/');
+  const mirror = segments(source).join('/');
+  const closeness = (t: string): number => (posix.dirname(t) === dir || own(t) === mirror ? 0 : 1 + segments(t).length);
+  const ranked = related.map((t, i) => ({ t, i, c: closeness(t) })).sort((a, b) => a.c - b.c || a.i - b.i).map((r) => r.t);
   const helpers = tests.filter((t) => !related.includes(t) && !TEST_NAME.some((re) => re.test(posix.basename(t))));
-  return [...related, ...helpers];
+  return [...ranked, ...helpers];
 }
 
 function escape(s: string): string {

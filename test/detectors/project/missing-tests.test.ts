@@ -18,6 +18,8 @@ describeProjectDetector(detector, {
     { note: 'a related test that does not import it', files: { 'src/github/raw.ts': fn, 'test/github/flow.test.ts': "import { flow } from '../../src/github/flow.js';\n", 'src/github/flow.ts': fn }, changed: ['src/github/raw.ts'], findings: ['src/github/raw.ts:1'] },
     { note: 'an index file is named by its directory', files: { ...tested, 'src/cache/index.ts': fn }, changed: ['src/cache/index.ts'], findings: ['src/cache/index.ts:1'], message: '`cache.test.ts`' },
     { note: 'a Python package __init__ with logic', files: { 'shop/__init__.py': pyFn, 'tests/test_cart.py': '' }, changed: ['shop/__init__.py'], findings: ['shop/__init__.py:1'] },
+    { note: 'a module of a service whose folder has a hyphen is importable from it', files: { 'user-service/app/billing.py': pyFn, 'user-service/tests/test_users.py': '' }, changed: ['user-service/app/billing.py'], findings: ['user-service/app/billing.py:1'] },
+    { note: 'a package __init__ importing a constant module name is not a loader', files: { 'shop/__init__.py': `import importlib\nimporter = importlib.import_module("shop.cart")\n${pyFn}`, 'tests/test_users.py': '' }, changed: ['shop/__init__.py'], findings: ['shop/__init__.py:1'] },
     { note: 'only the added line changed: still a file-level finding on line 1', files: { ...tested, 'src/price.ts': fn }, changed: ['src/price.ts'], added: { 'src/price.ts': [2] }, findings: ['src/price.ts:1'] },
   ],
   ignores: [
@@ -41,6 +43,22 @@ describeProjectDetector(detector, {
       note: 'a plugin its package loads by computed name',
       files: { 'app/exporters/__init__.py': 'import importlib\n\ndef load(name):\n    return importlib.import_module(f"app.exporters.{name}")\n', 'app/exporters/csv_out.py': pyFn, 'tests/test_exporters.py': '' },
       changed: ['app/exporters/csv_out.py'],
+    },
+    { note: 'a Python script whose name cannot be imported', files: { 'tools_x/python-config.py': pyFn, 'tests/test_users.py': '' }, changed: ['tools_x/python-config.py'] },
+    { note: 'a dunder package (interpreter machinery such as frozen-module fixtures)', files: { '__phello__/__init__.py': pyFn, '__phello__/spam.py': pyFn, 'tests/test_users.py': '' }, changed: ['__phello__/__init__.py', '__phello__/spam.py'] },
+    {
+      note: 'a package __init__ that is itself the loader of its modules by name',
+      files: { 'app/codecs/__init__.py': 'def search(name):\n    return __import__("app.codecs." + name, fromlist=["*"])\n', 'app/codecs/utf_8.py': pyFn, 'tests/test_users.py': '' },
+      changed: ['app/codecs/__init__.py'],
+    },
+    {
+      note: 'the mirrored test is read before a large deeper test folder',
+      files: {
+        'engine/define.ts': fn,
+        ...Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`test/engine/a/case${i}.test.ts`, "import { run } from '../../../engine/a/other.js';\n"])),
+        'test/engine/registry.test.ts': "import { run } from '../../engine/define.js';\n",
+      },
+      changed: ['engine/define.ts'],
     },
     {
       note: 'a TS module its parent loads with a computed import()',
