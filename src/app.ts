@@ -33,6 +33,9 @@ const PULL_REQUEST_ACTIONS = [
   'pull_request.ready_for_review',
 ] as const;
 
+/** Pages of open pull requests searched for a fork's head (100 each): the most recently updated 300. */
+const MAX_OPEN_PR_PAGES = 3;
+
 interface RepoRef {
   owner: { login: string };
   name: string;
@@ -118,12 +121,26 @@ export function createApp(deps: AppDeps = {}): (app: Probot) => void {
       await enqueueChecked(context, repository, suite.pull_requests, suite.head_sha);
     });
 
-    type CheckContext = Pick<Context, 'log' | 'id'> & { payload: { installation?: { id: number } } };
+    type CheckContext = Pick<Context, 'log' | 'id' | 'octokit'> & { payload: { installation?: { id: number } } };
 
     async function enqueueChecked(context: CheckContext, repository: RepoRef, prs: readonly CheckPullRequest[], headSha: string): Promise<void> {
-      const own = prs.filter((pr) => pr.base.repo.id === repository.id);
-      if (own.length === 0) context.log.info({ headSha }, 'rerequested check names no pull request');
-      for (const pr of own) await enqueue(context, jobFor(context, repository, pr.number, headSha, 'check_rerequested'));
+      let numbers = prs.filter((pr) => pr.base.repo.id === repository.id).map((pr) => pr.number);
+      // A pull request from a fork is not listed in the check's payload: find it among the open ones by its head.
+      if (numbers.length === 0) numbers = await openPullRequestsAt(context, repository, headSha);
+      if (numbers.length === 0) context.log.info({ headSha }, 'rerequested check belongs to no open pull request');
+      for (const number of numbers) await enqueue(context, jobFor(context, repository, number, headSha, 'check_rerequested'));
+    }
+
+    /** Open pull requests of the repository whose head is `headSha`, most recently updated first (bounded pages). */
+    async function openPullRequestsAt(context: CheckContext, repository: RepoRef, headSha: string): Promise<number[]> {
+      const found: number[] = [];
+      const params = { owner: repository.owner.login, repo: repository.name, state: 'open' as const, sort: 'updated' as const, direction: 'desc' as const, per_page: 100 };
+      let pages = 0;
+      for await (const { data } of context.octokit.paginate.iterator(context.octokit.rest.pulls.list, params)) {
+        for (const pr of data) if (pr.head.sha === headSha) found.push(pr.number);
+        if (found.length > 0 || ++pages >= MAX_OPEN_PR_PAGES) break;
+      }
+      return found;
     }
   };
 }

@@ -8,7 +8,7 @@ import type { ReviewQueue } from '../src/queue/types.js';
 import type { ReviewJob } from '../src/types.js';
 import { GitHubApi } from './helpers/github-api.js';
 import { HEAD_SHA, checkRunRerequestedEvent, checkSuiteRerequestedEvent, issueCommentEvent, pullRequestEvent } from './helpers/github-fixtures.js';
-import { APP_ID, assertAllCallsMade, blockNetwork, createTestProbot } from './helpers/probot.js';
+import { API, APP_ID, assertAllCallsMade, blockNetwork, createTestProbot } from './helpers/probot.js';
 
 beforeAll(blockNetwork);
 afterEach(assertAllCallsMade);
@@ -134,6 +134,41 @@ describe('re-requested checks', () => {
     const queue = new RecordingQueue();
     const { receive } = await load(queue);
     await receive('check_run', checkRunRerequestedEvent(fields));
+    expect(queue.jobs).toEqual([]);
+  });
+
+  const openPulls = (heads: Array<[number, string]>) => heads.map(([number, sha]) => ({ number, head: { sha } }));
+  const OPEN_PULLS_QUERY = { state: 'open', sort: 'updated', direction: 'desc', per_page: '100' };
+
+  test.each([
+    ['check_run', () => checkRunRerequestedEvent()],
+    ['check_suite', () => checkSuiteRerequestedEvent()],
+  ])('%s.rerequested of a fork PR (no pull request in the payload) finds it among the open ones by head sha', async (event, build) => {
+    const queue = new RecordingQueue();
+    const { receive } = await load(queue);
+    const api = new GitHubApi().token();
+    api.scope
+      .get('/repos/Codertocat/Hello-World/pulls')
+      .query(OPEN_PULLS_QUERY)
+      .reply(200, openPulls([[7, 'f'.repeat(40)], [2, HEAD_SHA]]));
+    const payload = build();
+    (payload[event] as { pull_requests: unknown[] }).pull_requests = [];
+    await receive(event, payload, 'delivery-fork');
+    expect(queue.jobs).toEqual([expectedJob('check_rerequested', 'delivery-fork')]);
+  });
+
+  test('a rerequested check whose head is no open pull request enqueues nothing, after a bounded search', async () => {
+    const queue = new RecordingQueue();
+    const { receive } = await load(queue);
+    const api = new GitHubApi().token();
+    const page = (n: number) => `<${API}/repositories/1/pulls?state=open&sort=updated&direction=desc&per_page=100&page=${n}>; rel="next"`;
+    api.scope.get('/repos/Codertocat/Hello-World/pulls').query(OPEN_PULLS_QUERY).reply(200, openPulls([[7, 'f'.repeat(40)]]), { link: page(2) });
+    api.scope.get('/repositories/1/pulls').query({ ...OPEN_PULLS_QUERY, page: '2' }).reply(200, openPulls([[8, 'e'.repeat(40)]]), { link: page(3) });
+    api.scope.get('/repositories/1/pulls').query({ ...OPEN_PULLS_QUERY, page: '3' }).reply(200, openPulls([[9, 'd'.repeat(40)]]), { link: page(4) });
+    const payload = checkRunRerequestedEvent();
+    (payload.check_run as { pull_requests: unknown[] }).pull_requests = [];
+    await receive('check_run', payload);
+    // Three pages (the 300 most recently updated), not a fourth.
     expect(queue.jobs).toEqual([]);
   });
 
