@@ -68,6 +68,22 @@ test('5xx answers are retried', async () => {
   await expect(api.rest.pulls.get({ owner: 'o', repo: 'r', pull_number: 1 })).resolves.toMatchObject({ data: { number: 1 } });
 });
 
+test('a retried request does not carry its retry count into the next requests of the instance', async () => {
+  const api = await octokit();
+  // Outermost hook: what each request starts with, before the retry plugin sees it.
+  const startCounts: unknown[] = [];
+  api.hook.before('request', (options) => {
+    startCounts.push((options.request as { retryCount?: number } | undefined)?.retryCount);
+  });
+  for (let i = 0; i < 3; i++) {
+    nock(API).get(PR).reply(500, { message: 'Server Error' }).get(PR).reply(200, { number: 1 });
+    await expect(api.rest.pulls.get({ owner: 'o', repo: 'r', pull_number: 1 })).resolves.toMatchObject({ data: { number: 1 } });
+  }
+  // With the count shared, the second and third requests started at 1 and waited 4× the base on their first retry.
+  expect(startCounts).toEqual([undefined, undefined, undefined]);
+  expect((api.request.endpoint.DEFAULTS.request as { retryCount?: number } | undefined)?.retryCount).toBeUndefined();
+});
+
 test('a 4xx refusal is not retried', async () => {
   const api = await octokit();
   nock(API).get(PR).reply(422, { message: 'Validation Failed' });
