@@ -1,5 +1,6 @@
 /**
- * A real redis-server for queue tests, started on a free loopback port with persistence off. When
+ * A real redis-server for queue tests, started on a loopback port with persistence off (or append-only
+ * in a given directory, for restart tests). When
  * redis-server is not installed the tests say so loudly and skip, unless REQUIRE_REDIS is set (CI):
  * then they fail.
  */
@@ -60,10 +61,19 @@ function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
   });
 }
 
-/** Starts redis-server on a free port of 127.0.0.1, without persistence. */
-export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'notice'], {
+/** Options of a test redis-server. */
+export interface RedisServerOptions {
+  /** Port to listen on (a restart reuses its predecessor's); a free one by default. */
+  port?: number;
+  /** Append-only persistence in this directory (as docs/docker-compose.yml runs Redis); none by default. */
+  appendOnlyDir?: string;
+}
+
+/** Starts redis-server on 127.0.0.1, without persistence unless `appendOnlyDir` is given. */
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
+  const port = options.port ?? (await freePort());
+  const persistence = options.appendOnlyDir ? ['--dir', options.appendOnlyDir, '--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--loglevel', 'notice'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await waitForReady(child, 10_000);
