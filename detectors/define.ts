@@ -2,8 +2,8 @@
  * The detector contract: metadata plus a `create` function that subscribes to node kinds of the
  * one shared traversal (ESLint's model). Detectors are pure: no I/O, no logging, no clock.
  */
-import type { Node as PyNode, Tree } from 'web-tree-sitter';
 import type { ts } from 'ts-morph';
+import type { PyNode, PyTree } from '../src/analysis/py-tree.js';
 import type { GoodPatternKind } from '../src/report/good-patterns.js';
 import type { Category, Fix, Language, Severity } from '../src/types.js';
 
@@ -64,11 +64,13 @@ export interface TsFile extends ParsedFileBase {
   lineOf(pos: number): number;
 }
 
-/** A Python file parsed once by tree-sitter. */
+/** A Python file parsed once by tree-sitter, its tree copied into JS memory (see `PyTree`). */
 export interface PyFile extends ParsedFileBase {
   language: 'python';
-  tree: Tree;
+  tree: PyTree;
 }
+
+export type { PyNode };
 
 /** Good practice a detector saw (shown in the summary when it sits on a changed line). */
 export interface Praise {

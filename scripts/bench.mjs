@@ -161,13 +161,13 @@ if (pyFiles.length === 0) {
   say(`Python corpus: ${pyFiles.length} files, ${pyLines.toLocaleString('en-US')} lines (${values.quick ? 'a subset of ' : ''}the standard library at ${stdlib})`);
   const parser = await loadPythonParser();
   const pyParse = await time(() => {
-    for (const f of pyFiles) parser.parse(f.path, f.text)?.tree.delete();
+    for (const f of pyFiles) parser.parseTree(f.text)?.delete();
   });
   pyParseWalk = await time(() => {
     for (const f of pyFiles) {
-      const parsed = parser.parse(f.path, f.text);
-      if (!parsed) continue;
-      const cursor = parsed.tree.walk();
+      const tree = parser.parseTree(f.text);
+      if (!tree) continue;
+      const cursor = tree.walk();
       // Depth-first with a cursor: the cheapest full traversal tree-sitter offers.
       for (;;) {
         if (cursor.gotoFirstChild()) continue;
@@ -177,7 +177,7 @@ if (pyFiles.length === 0) {
         if (cursor.currentDepth === 0) break;
       }
       cursor.delete();
-      parsed.tree.delete();
+      tree.delete();
     }
   });
   const pyAnalyzer = createAnalyzer(registry);

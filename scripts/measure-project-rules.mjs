@@ -1,6 +1,7 @@
 // Measures the project-level rules on real code (see docs/detectors/project.md). Run after `npm run build`:
 //   node scripts/measure-project-rules.mjs leave-one-out DIR   every source file of DIR as a one-file change (missing-tests)
 //   node scripts/measure-project-rules.mjs cycles DIR...       every file of each DIR as added (circular-import; ONLY=a/,b/ to limit)
+//   node scripts/measure-project-rules.mjs whole RULE DIR...   every source file of each DIR as changed, for any project rule (e.g. missing-index)
 // Prints one line per finding, then counts.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
@@ -90,7 +91,21 @@ if (mode === 'leave-one-out') {
     console.log(`circular-import: ${root}: ${result.findings.length} findings over ${changed.length} modules in ${Math.round(performance.now() - started)} ms`);
   }
   console.log(`circular-import: ${total} findings`);
+} else if (mode === 'whole') {
+  const [rule, ...roots] = dirs;
+  let total = 0;
+  for (const root of roots) {
+    const paths = listing(root);
+    const changed = paths.filter((p) => SOURCE.test(p) && !p.endsWith('.d.ts')).map((p) => changedFile(root, p));
+    const started = performance.now();
+    const result = await run(rule, root, paths, changed);
+    for (const f of result.findings) console.log(`${root}: ${f.file}:${f.line} ${f.message}`);
+    for (const n of result.notes ?? []) console.log(`${root}: note: ${n.message}`);
+    total += result.findings.length;
+    console.log(`${rule}: ${root}: ${result.findings.length} findings over ${changed.length} files in ${Math.round(performance.now() - started)} ms`);
+  }
+  console.log(`${rule}: ${total} findings`);
 } else {
-  console.error('usage: measure-project-rules.mjs leave-one-out DIR | cycles DIR...');
+  console.error('usage: measure-project-rules.mjs leave-one-out DIR | cycles DIR... | whole RULE DIR...');
   process.exit(2);
 }

@@ -4,6 +4,9 @@
 //   npm run scan-corpus                       TypeScript and JavaScript corpora (pinned packages)
 //   npm run scan-corpus -- --python           the machine's Python standard library
 //   npm run scan-corpus -- --rule a,b --samples 20 [--seed 1] [--path DIR ...] [--json]
+//
+// `--path DIR` scans any directory (findings are printed relative to the working directory);
+// scripts/app-corpus.mjs fetches the pinned application corpus and runs this script over it.
 import { readFileSync, readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

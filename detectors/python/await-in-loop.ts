@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../define.js';
 import { definePyDetector } from '../define.js';
 import { calleeName, shorten } from './shared/call-target.js';
 

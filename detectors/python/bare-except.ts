@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../define.js';
 import { definePyDetector } from '../define.js';
 import { reraisesWithContext } from './shared/error-context.js';
 import { isPythonTestPath } from './shared/python-paths.js';

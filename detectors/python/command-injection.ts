@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../define.js';
 import { definePyDetector } from '../define.js';
 import type { Tri } from './shared/constant.js';
 import { calleeName, callArguments, importedName, isBoolLiteral, shorten, stringLiteral } from './shared/call-target.js';

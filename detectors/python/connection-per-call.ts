@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../define.js';
 import { definePyDetector } from '../define.js';
 import { SERVER_MODULE, enclosingFunction, perCallFunction } from './shared/call-frequency.js';
 import { isTestPath } from './shared/secret-patterns.js';

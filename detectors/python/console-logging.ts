@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../define.js';
 import type { PyFile } from '../define.js';
 import { definePyDetector } from '../define.js';
 import { functionName } from './shared/function-defs.js';
@@ -25,10 +25,32 @@ const PRINTING_FUNCTION = /(^|_)(main|p?print\w*|show\w*|dump\w*|display\w*|usag
 /** A module that talks to a person at a terminal (`input()`, `getpass`): printing is its interface. */
 const INTERACTIVE = /\binput\s*\(|\bgetpass\b/;
 
+/** Command-line code by its path: Django management commands, `manage/`, `cmd/`, `cli/`, `cli_x.py`. */
+const CLI_PATH = /(^|\/)(management\/commands|manage|cmd|cli)\/|(^|\/)cli_[^/]*\.py$/;
+
+/** A docstring saying a command runs the function (`This is run manually by the keystone-manage command`). */
+const RUN_BY_COMMAND = /\b(run|called|invoked|used)\s+(manually\s+)?(by|from)\s+(the\s+)?[\w-]+\s+(command|cli)\b|\bcommand[- ]line\b/i;
+
+function docstringSaysCommand(def: Node | undefined): boolean {
+  const first = def?.childForFieldName('body')?.namedChild(0);
+  const doc = first?.type === 'expression_statement' ? first.namedChild(0) : null;
+  return doc?.type === 'string' && RUN_BY_COMMAND.test(doc.text);
+}
+
+/** `print("Restore complete"); sys.exit(0)`: the last words of a program to its terminal. */
+function exitsAfter(call: Node): boolean {
+  const statement = call.parent;
+  if (statement?.type !== 'expression_statement') return false;
+  const next = statement.nextNamedSibling;
+  if (next?.type === 'raise_statement') return /^raise\s+SystemExit\b/.test(next.text);
+  const fn = next?.type === 'expression_statement' ? next.namedChild(0) : null;
+  return fn?.type === 'call' && /^(sys\.exit|exit|quit|os\._exit)$/.test(fn.childForFieldName('function')?.text ?? '');
+}
+
 /** Why `print` is out of place in this module, or null when it may be fine. */
 function loggingContext(file: PyFile): string | null {
   const { text, path } = file;
-  if (isPythonTestPath(path) || isPythonScriptPath(path) || text.startsWith('#!')) return null;
+  if (isPythonTestPath(path) || isPythonScriptPath(path) || CLI_PATH.test(path) || text.startsWith('#!')) return null;
   if (MAIN_BLOCK.test(text) || CLI_IMPORT.test(text) || OWN_PRINT.test(text) || INTERACTIVE.test(text)) return null;
   const server = SERVER_IMPORT.exec(text);
   if (LOGGING_IMPORT.test(text) || LOGGER_BINDING.test(text) || LOGGER_USE.test(text)) return 'a module that logs with a logger';
@@ -67,7 +89,7 @@ export default definePyDetector({
     description: '`print()` in library or server code where a logger is in use.',
     recommendation: 'Use the module\'s logger (`logger.info(...)`, `logger.debug(...)`) so the output has a level, a source and a destination.',
     docs: {
-      why: '`print` output has no level, no timestamp and no source, cannot be silenced or routed, and in a server it ends up in a process\'s stdout nobody reads (or interleaved with a protocol on stdout). Flagged only in modules that import `logging`/`structlog`/`loguru`, bind a logger, or import a server framework. Left alone: tests, scripts (`scripts/`, `bin/`, `__main__.py`, `setup.py`, a shebang, an `if __name__ == "__main__":` block), CLIs (argparse, click, typer, optparse, getopt, cmd) and interactive modules (`input()`, `getpass`), `print(..., file=...)` (a chosen stream), modules that define or import their own `print` (`from rich import print`), and functions whose job is printing (a name with a word such as `main`, `print`, `show`, `dump`, `display`, `usage`, `help`, `report`, `debug`, `prompt`, or `__repr__`/`__str__`).',
+      why: '`print` output has no level, no timestamp and no source, cannot be silenced or routed, and in a server it ends up in a process\'s stdout nobody reads (or interleaved with a protocol on stdout). Flagged only in modules that import `logging`/`structlog`/`loguru`, bind a logger, or import a server framework. Left alone: tests, scripts (`scripts/`, `bin/`, `__main__.py`, `setup.py`, a shebang, an `if __name__ == "__main__":` block), CLIs (argparse, click, typer, optparse, getopt, cmd; Django `management/commands/`, `manage/`, `cmd/`, `cli/`; functions whose docstring says a command runs them), a message printed just before `sys.exit()`, interactive modules (`input()`, `getpass`), `print(..., file=...)` (a chosen stream), modules that define or import their own `print` (`from rich import print`), and functions whose job is printing (a name with a word such as `main`, `print`, `show`, `dump`, `display`, `usage`, `help`, `report`, `debug`, `prompt`, or `__repr__`/`__str__`).',
       flagged: [
         'import logging\n\nlogger = logging.getLogger(__name__)\n\ndef connect(url):\n    print("connecting to", url)\n    logger.info("connected")\n',
         'from flask import Flask\n\napp = Flask(__name__)\n\n@app.post("/orders")\ndef create_order():\n    print(request.json)\n    return "", 201\n',
@@ -83,11 +105,13 @@ export default definePyDetector({
   defaultOptions: {},
   create(ctx) {
     const functions: string[] = [];
+    const defs: Node[] = [];
     const prints: Array<{ call: Node; inside: string | undefined }> = [];
     return {
       enter: {
         function_definition(def) {
           functions.push(functionName(def));
+          defs.push(def);
         },
         call(call) {
           const fn = call.childForFieldName('function');
@@ -95,12 +119,14 @@ export default definePyDetector({
           if (fn?.type !== 'identifier' || fn.text !== 'print') return;
           const inside = functions.at(-1);
           if (inside && PRINTING_FUNCTION.test(inside)) return;
+          if (exitsAfter(call) || docstringSaysCommand(defs.at(-1))) return;
           if (!hasFileArgument(call)) prints.push({ call, inside });
         },
       },
       exit: {
         function_definition() {
           functions.pop();
+          defs.pop();
         },
       },
       end() {

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../define.js';
 import type { PyFile } from '../define.js';
 import { definePyDetector } from '../define.js';
 import { calleeName, callArguments, importedName, isBoolLiteral, stringLiteral } from './shared/call-target.js';
@@ -8,7 +8,15 @@ import { isTestPath } from './shared/secret-patterns.js';
 /** `settings.py`, `config.py`, `settings/production.py`, `prod_settings.py`. */
 const SETTINGS_PATH = /(^|\/)(settings|config)(\/|\.py$)|settings\.py$/i;
 /** Settings meant for a developer's machine: debug there is the point. */
-const DEV_PATH = /(^|[/_.-])(dev|devel|development|local|debug|test|testing|tests)([/_.-]|$)/i;
+const DEV_PATH = /(^|[/_.-])(dev|devel|development|local|debug|test|testing|tests)([/_.-]|$)|(^|\/)(examples?|samples?|demos?)\//i;
+/** `if __name__ == "__main__":` — the module run by hand, not imported by a server. */
+const MAIN_GUARD = /^if\s+(__name__\s*==\s*['"]__main__['"]|['"]__main__['"]\s*==\s*__name__)\s*:/;
+
+/** Inside a module-level `if __name__ == "__main__":` block. */
+function underMainGuard(node: Node): boolean {
+  for (let a = node.parent; a; a = a.parent) if (a.type === 'if_statement' && a.parent?.type === 'module') return MAIN_GUARD.test(a.text);
+  return false;
+}
 /** Module-level names only a Django settings module defines. */
 const DJANGO_SETTINGS = /^(INSTALLED_APPS|ALLOWED_HOSTS|ROOT_URLCONF|MIDDLEWARE)\s*=/m;
 /** Receivers of `.run(debug=True)` that are web apps (not `asyncio.run`, `loop.run`). */
@@ -37,7 +45,7 @@ export default definePyDetector({
     description: 'A web framework\'s debug mode is switched on in code that ships: `DEBUG = True` in a settings module, `app.run(debug=True)`, `FastAPI(debug=True)`.',
     recommendation: 'Read the flag from the environment (`DEBUG = os.environ.get("DEBUG") == "1"`) so it is off unless a developer turns it on.',
     docs: {
-      why: 'Flask\'s debug mode serves the Werkzeug debugger, an interactive Python console in the browser: anyone who reaches it runs code on the server. Django\'s and Starlette\'s debug pages show stack traces, local variables, settings and queries. Settings modules named for development (`dev.py`, `local_settings.py`, `settings/test.py`) and test files are not checked, nor `DEBUG = True` inside a condition or a class, nor `app.debug = True` / `app.config["DEBUG"] = True` (they start the debugger only through `app.run()`, which is reported; under another server they make errors propagate).',
+      why: 'Flask\'s debug mode serves the Werkzeug debugger, an interactive Python console in the browser: anyone who reaches it runs code on the server. Django\'s and Starlette\'s debug pages show stack traces, local variables, settings and queries. Settings modules named for development (`dev.py`, `local_settings.py`, `settings/test.py`) or shipped as examples (`examples/settings.py`) and test files are not checked, nor `app.run(debug=True)` with no host under `if __name__ == "__main__":` (a developer running the module: Flask then listens on 127.0.0.1 only), nor `DEBUG = True` inside a condition or a class, nor `app.debug = True` / `app.config["DEBUG"] = True` (they start the debugger only through `app.run()`, which is reported; under another server they make errors propagate).',
       flagged: [
         'from flask import Flask\n\napp = Flask(__name__)\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", debug=True)\n',
         'ALLOWED_HOSTS = ["example.com"]\nDEBUG = True\n',
@@ -74,7 +82,10 @@ export default definePyDetector({
           if (name === 'run') {
             const receiver = receiverOf(fn);
             if (!APP_RECEIVER.test(receiver)) return;
-            const exposed = stringLiteral(args.keywords.get('host') ?? null) === '0.0.0.0' ? ' on every network interface' : '';
+            const host = args.keywords.get('host') ?? null;
+            const exposed = stringLiteral(host) === '0.0.0.0' ? ' on every network interface' : '';
+            // `python app.py` on a developer's machine: with no host Flask listens on 127.0.0.1 only.
+            if (!host && args.positional.length === 0 && underMainGuard(call)) return;
             report(call, `\`${receiver}.run(debug=True)\` serves the app in debug mode${exposed}: ${FLASK_DEBUGGER}`);
             return;
           }

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../define.js';
 import { definePyDetector } from '../define.js';
 import { isCredentialValue, isSecretName, isTestPath, knownFormat, words } from './shared/secret-patterns.js';
 
@@ -87,7 +87,7 @@ export default definePyDetector({
     description: 'A credential-like literal is bound to a secret-like name, or a known key format appears in the code.',
     recommendation: RECOMMENDATION,
     docs: {
-      why: 'A secret in source code is readable by everyone with access to the repository, its forks, CI logs and backups, forever: removing it later does not remove it from history. It has to be rotated. Values that are not credentials are left alone: regular expressions and character sets, identifier tokens of cloud APIs (`update_token`, `NextToken`, `VerificationToken`, or a UUID under such a name), `.pyi` stubs, and the fixed fakes of test, mock and emulator code (a live provider key is still reported there).',
+      why: 'A secret in source code is readable by everyone with access to the repository, its forks, CI logs and backups, forever: removing it later does not remove it from history. It has to be rotated. Values that are not credentials are left alone: regular expressions and character sets, identifier tokens of cloud APIs (`update_token`, `NextToken`, `VerificationToken`, or a UUID under such a name), `.pyi` stubs, names about a credential rather than the credential (`token_owner`, `PasswordChallenge`), lines marked `# nosec` (a Bandit finding already judged; a known provider format is still reported), masks (`"**SECRET**"`), and the fixed fakes of test, mock and emulator code, where only a live provider key is reported.',
       flagged: [
         'DB_PASSWORD = "s3cr3t-Pr0d-2024"\n',
         'client = Client(api_key="9c1f0e7b2d4a6c8e0f1a3b5d")\n',
@@ -116,9 +116,13 @@ export default definePyDetector({
       const value = unparenthesized(bound);
       const text = literal(value);
       if (!name || !value || text === null || !isSecretName(name)) return;
+      // `# nosec` (Bandit's B105/B106 silenced): the author already judged this literal.
+      if (/#\s*nosec\b/.test(ctx.file.lines[value.startPosition.row] ?? '')) return;
       const known = knownFormat(text);
       if (known === null && (isPatternText(text) || isIdentifierToken(name, text))) return;
       const knownCounts = known !== null && !(inTests && known.label === 'a private key');
+      // Test fixtures (signatures, fake keys, recorded tokens) are reported only in a live provider's format.
+      if (inTests && !knownCounts) return;
       if (!isCredentialValue(text, name, inTests) && !knownCounts) return;
       reported.add(value.id);
       ctx.report({

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../define.js';
 import { definePyDetector } from '../define.js';
 import { codeLineCounter, docstringOf, functionName } from './shared/function-defs.js';
 import { isPythonTestPath } from './shared/python-paths.js';
@@ -19,6 +19,35 @@ function ownSpan(def: Node, count: Counter): number {
   return doc ? total - count(doc.startPosition.row, doc.endPosition.row) : total;
 }
 
+/** Schema migrations (Alembic, Django): a script of schema steps, long by nature, run once. */
+const MIGRATION_PATH = /(^|\/)(migrations|alembic|alembic_migrations)\/(versions\/)?[^/]+\.py$/;
+
+/**
+ * Code lines of the body's data tables: top-level statements that assign a dict or list literal
+ * (`self.settings = {...}`). A table of entries is not logic, and splitting it does not help.
+ */
+const TABLE_LINES = 20;
+const OPTION_DECLARATION = /\.(add_argument|add_option|add_argument_group|add_mutually_exclusive_group)$/;
+
+function tableLines(def: Node, count: Counter): number {
+  let lines = 0;
+  let options = 0;
+  for (const statement of def.childForFieldName('body')?.namedChildren ?? []) {
+    const expression = statement?.type === 'expression_statement' ? statement.namedChild(0) : null;
+    // `parser.add_argument("-v", ..., help="...")`: command-line options declared one by one.
+    if (expression?.type === 'call' && OPTION_DECLARATION.test(expression.childForFieldName('function')?.text ?? '')) {
+      options += count(expression.startPosition.row, expression.endPosition.row) - 1;
+      continue;
+    }
+    const value = expression?.type === 'assignment' ? expression.childForFieldName('right') : statement?.type === 'return_statement' ? statement.namedChild(0) : null;
+    if (!value || (value.type !== 'dictionary' && value.type !== 'list')) continue;
+    // A table, not a dict built in passing: at least 20 lines of entries.
+    const span = count(value.startPosition.row, value.endPosition.row);
+    if (span >= TABLE_LINES) lines += span - 1;
+  }
+  return lines + (options >= TABLE_LINES ? options : 0);
+}
+
 /** Options of long-function: the most lines of code a function may have. */
 export interface Options extends Record<string, unknown> {
   maxLines: number;
@@ -33,7 +62,7 @@ export default definePyDetector<Options>({
     description: 'A function longer than 80 lines of code.',
     recommendation: 'Split the function into smaller ones, each doing one step with a name that says what it does.',
     docs: {
-      why: 'A long function does several things at once: it is hard to name, to review and to test. Lines of code are counted from the `def` line to the end of the body, without blank lines, comment-only lines and the docstring; the lines of a nested function or class count for it, not for its parent (a decorator factory is not long because its wrapper is). Test files are left alone: a long test is a script of steps, not a design problem.',
+      why: 'A long function does several things at once: it is hard to name, to review and to test. Lines of code are counted from the `def` line to the end of the body, without blank lines, comment-only lines and the docstring; the lines of a nested function or class count for it, not for its parent (a decorator factory is not long because its wrapper is). Test files and schema migrations (`alembic/versions/`, `migrations/`) are left alone: a long test or migration is a script of steps, not a design problem; and the lines of a dict or list literal of 20 lines or more assigned or returned in the body (a table of settings or routes), or of 20 lines or more of `parser.add_argument(...)` declarations, do not count towards the limit.',
       flagged: [`def handle(event):\n${Array.from({ length: 81 }, (_, i) => `    step_${i}(event)\n`).join('')}`],
       ignored: [
         `def handle(event):\n    """Handles one event."""\n${Array.from({ length: 40 }, (_, i) => `    step_${i}(event)\n\n    # then\n`).join('')}`,
@@ -45,7 +74,7 @@ export default definePyDetector<Options>({
     const maxLines = Number(ctx.options.maxLines);
     const count = ctx.file.memo<Counter>('python/code-line-counter', () => codeLineCounter(ctx.file.lines));
     // A test is a script of arrange/act/assert steps; its length is not a design problem.
-    const tests = isPythonTestPath(ctx.file.path);
+    const tests = isPythonTestPath(ctx.file.path) || MIGRATION_PATH.test(ctx.file.path);
     const stack: Frame[] = [];
     const leave = (def: Node): number => {
       const frame = stack.pop();
@@ -69,7 +98,7 @@ export default definePyDetector<Options>({
         },
         function_definition(def) {
           const lines = leave(def);
-          if (lines <= maxLines || tests) return;
+          if (lines <= maxLines || tests || lines - tableLines(def, count) <= maxLines) return;
           const name = functionName(def);
           ctx.report({
             line: def.startPosition.row + 1,

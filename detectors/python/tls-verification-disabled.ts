@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../define.js';
 import { definePyDetector } from '../define.js';
 import { calleeName, importedName, isBoolLiteral, shorten, stringLiteral, unparenthesized } from './shared/call-target.js';
 import { removeKeywordFix } from './shared/keyword-fix.js';
@@ -34,7 +34,10 @@ function isCertNone(node: Node | null): boolean {
 function optionOrServerSide(node: Node): boolean {
   for (let a = node.parent; a && a.type !== 'module'; a = a.parent) {
     if ((a.type === 'if_statement' || a.type === 'elif_clause') && OPTION_TEST.test(a.childForFieldName('condition')?.text ?? '')) return true;
-    if (a.type === 'function_definition') return SERVER_SIDE.test(a.text) || SAVES_SETTING.test(a.text);
+    if (a.type === 'function_definition') {
+      const text = a.text;
+      return SERVER_SIDE.test(text) || SAVES_SETTING.test(text) || INSECURE_BY_NAME.test(a.childForFieldName('name')?.text ?? '') || ACKNOWLEDGED.test(text);
+    }
   }
   return false;
 }
@@ -46,6 +49,10 @@ const OPTION_TEST = /verify|insecure|ssl|tls|cert|hostname|secure/i;
  * around a verification done another way (truststore verifies with the OS, then restores).
  */
 const SAVES_SETTING = /=\s*[\w.]+\.(check_hostname|verify_mode)\s*(\n|;|$)/m;
+/** `insecure_ssl_context_factory()`, `unverified_context()`: a function whose name says what it makes, chosen by its callers. */
+const INSECURE_BY_NAME = /insecure|unverified|no_?verify/i;
+/** A security linter's finding on TLS silenced in the function (`# nosec`, `# noqa: DUO122`, `S501`, `S323`): a decision already reviewed. */
+const ACKNOWLEDGED = /#\s*(nosec\b|noqa:?\s*(DUO1(2[0-9]|3[0-9])|S50[1-9]|S323))/;
 /** A server-side context: its certificate checks are about clients, host names do not apply. */
 const SERVER_SIDE = /PROTOCOL_TLS_SERVER|server_side\s*=\s*True|Purpose\.CLIENT_AUTH/;
 
@@ -60,7 +67,7 @@ export default definePyDetector({
     description: 'TLS certificate or host name verification is switched off (`verify=False`, `CERT_NONE`, `check_hostname = False`, `ssl._create_unverified_context`).',
     recommendation: 'Keep verification on; for a private CA pass its bundle (`verify="/path/ca.pem"`, `ssl.create_default_context(cafile=...)`).',
     docs: {
-      why: 'Without certificate verification TLS still encrypts, but to whoever answers: a machine-in-the-middle presents its own certificate and reads or rewrites every request, credentials included. Test files are not checked (local test servers use self-signed certificates), nor switches set under a condition on a TLS option (`if not verify:`, `if not server_hostname:`: a library implementing its own `verify=` setting), nor `self.check_hostname` in a context class, nor server-side contexts (`PROTOCOL_TLS_SERVER`, `server_side=True`), where host names are not checked, nor functions that save the setting to restore it (a temporary switch around a verification done another way).',
+      why: 'Without certificate verification TLS still encrypts, but to whoever answers: a machine-in-the-middle presents its own certificate and reads or rewrites every request, credentials included. Test files are not checked (local test servers use self-signed certificates), nor switches set under a condition on a TLS option (`if not verify:`, `if not server_hostname:`: a library implementing its own `verify=` setting), nor `self.check_hostname` in a context class, nor server-side contexts (`PROTOCOL_TLS_SERVER`, `server_side=True`), where host names are not checked, nor functions that save the setting to restore it (a temporary switch around a verification done another way), nor functions whose name says they make an insecure context (`insecure_ssl_context_factory`, chosen by callers behind an option), nor functions where a security linter\'s TLS finding is already silenced (`# nosec`, `# noqa: DUO122`).',
       flagged: [
         'import requests\n\ndef fetch(url):\n    return requests.get(url, verify=False)\n',
         'import ssl\n\nctx = ssl.create_default_context()\nctx.check_hostname = False\nctx.verify_mode = ssl.CERT_NONE\n',

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../define.js';
 import { definePyDetector } from '../define.js';
 import { calleeName, callArguments, shorten, stringLiteral, unparenthesized } from './shared/call-target.js';
 import { isTestPath } from './shared/secret-patterns.js';

@@ -1,9 +1,9 @@
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../define.js';
 import { definePyDetector } from '../define.js';
 import { unboundedGrowth } from './shared/collection-growth.js';
 import { emptyCollection } from './shared/collection-mentions.js';
 import { type LongLived, type OwnedMention, attributeCollector, calledAtImport, instanceValues, moduleValues, ownerName } from './shared/long-lived-values.js';
-import { scopesOf } from './shared/scopes.js';
+import { type ScopeModel, scopesOf } from './shared/scopes.js';
 
 /** `self._cache[key] = ...` in `lookup()` — the add that shows the growth. */
 function describeAdd(m: OwnedMention, key: string): string {
@@ -12,6 +12,36 @@ function describeAdd(m: OwnedMention, key: string): string {
 }
 
 const KIND: Record<string, string> = { dict: 'dict', list: 'list', set: 'set' };
+
+/** Tests, test doubles and schema migrations: they run in a test process or once, never for days. */
+const SHORT_LIVED_PATH = /(^|\/)(tests?|testing|fakes?|mocks?|migrations|alembic)\/|(^|\/)(test_[^/]*|[^/]*_tests?|conftest|fake[^/]*|mock[^/]*)\.py$/i;
+
+function inLoop(node: Node, stop: Node): boolean {
+  for (let a = node.parent; a && a.id !== stop.id; a = a.parent) if (a.type === 'for_statement' || a.type === 'while_statement') return true;
+  return false;
+}
+
+/**
+ * Functions that run once when the program starts: those the module calls at import (`main()`
+ * under `if __name__ == "__main__":`) and, transitively, the module functions they call by name
+ * outside a loop (`main()` → `initialize()`).
+ */
+function calledAtStart(model: ScopeModel, importTime: ReadonlySet<string>): Set<string> {
+  const out = new Set(importTime);
+  const defs = model.module.bindings;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const use of model.uses) {
+      if (out.has(use.name) || use.scope.kind !== 'function' || use.scope.parent?.kind !== 'module') continue;
+      if (!out.has(use.scope.node.childForFieldName('name')?.text ?? '') || !defs.get(use.name)?.some((b) => b.kind === 'def')) continue;
+      const call = use.node.parent;
+      if (call?.type !== 'call' || call.childForFieldName('function')?.id !== use.node.id || inLoop(call, use.scope.node)) continue;
+      out.add(use.name);
+      grew = true;
+    }
+  }
+  return out;
+}
 
 /** Long-lived dicts, sets and lists that code only ever adds to. */
 export default definePyDetector({
@@ -22,7 +52,7 @@ export default definePyDetector({
     description: 'A module-level or instance dict/set/list that gets one entry per request, connection or object and that nothing ever removes from.',
     recommendation: 'Remove entries when they are done (`pop` on disconnect/logout), or bound it (`cachetools.TTLCache`, `functools.lru_cache(maxsize=...)`, `collections.deque(maxlen=...)`).',
     docs: {
-      why: 'A dict of sessions, a set of seen URLs or a table of objects by `id()` that is added to on every call and never emptied is a memory leak with a delay: it passes every test and takes a long-running server down after days. Reported only when (1) the collection lives as long as the process (module level) or its object (`self.x` set in `__init__`); (2) a run-time function adds to it under a per-entity key or element: a name such as `session_id`, `conn`, `request`, `url`, `user`, anything ending in `id` (except ids of small domains such as `service_id`, `type_id`), or `id(...)`, `uuid4()`, `time.time()`; for an instance collection, the key must be a fresh identity (`id(frame)`, directly or through a local) or the collection must be named as a side index (`_cache`, `seen`, `sessions`, `connections`, `clients`, `pending`, ...); and (3) every mention is visible and none can shrink it: no `del`, `pop`, `clear`, `discard`, `remove`, reassignment, `len()` check, and no escape (passed to a call, returned, aliased) after which other code could. Deliberately not reported: caches keyed by values from a small domain (an encoding name, a type, a log level: bounded in practice, and the key domain cannot be known statically), lists of records appended to instance attributes (parsers and recorders collecting results live only as long as their job), instance stores filled by an explicit API (`create_*`, `add_*`, `put_*`, `register_*`, `set_*`, `save_*`...: the object is the store and its callers decide what it holds), adds at import time, in `__init__`, in decorators, `register*()` helpers and functions the module calls at import, constant keys (`d["name"] = v`), `functools.lru_cache` and local variables.',
+      why: 'A dict of sessions, a set of seen URLs or a table of objects by `id()` that is added to on every call and never emptied is a memory leak with a delay: it passes every test and takes a long-running server down after days. Reported only when (1) the collection lives as long as the process (module level) or its object (`self.x` set in `__init__`); (2) a run-time function adds to it under a per-entity key or element: a name such as `session_id`, `conn`, `request`, `url`, `user`, anything ending in `id` (except ids of small domains such as `service_id`, `type_id`), or `id(...)`, `uuid4()`, `time.time()`; for an instance collection, the key must be a fresh identity (`id(frame)`, directly or through a local) or the collection must be named as a side index (`_cache`, `seen`, `sessions`, `connections`, `clients`, `pending`, ...); and (3) every mention is visible and none can shrink it: no `del`, `pop`, `clear`, `discard`, `remove`, reassignment, `len()` check, and no escape (passed to a call, returned, aliased) after which other code could. Deliberately not reported: caches keyed by values from a small domain (an encoding name, a type, a log level: bounded in practice, and the key domain cannot be known statically), lists of records appended to instance attributes (parsers and recorders collecting results live only as long as their job), instance stores filled by an explicit API (`create_*`, `add_*`, `put_*`, `register_*`, `set_*`, `save_*`...: the object is the store and its callers decide what it holds), tests, fakes and migrations (`tests/`, `fake_*.py`, `alembic/`, `migrations/`), adds at import time or in functions run once at start (called from `main()` under `if __name__ == "__main__":`, outside a loop), in `__init__`, in decorators, `register*()` helpers and functions the module calls at import, constant keys (`d["name"] = v`), `functools.lru_cache` and local variables.',
       flagged: [
         '_sessions = {}\n\ndef login(session_id, user):\n    _sessions[session_id] = user\n',
         'class Tracker:\n    def __init__(self):\n        self.seen = set()\n\n    def visit(self, url):\n        self.seen.add(url)\n',
@@ -37,6 +67,7 @@ export default definePyDetector({
   },
   defaultOptions: {},
   create(ctx) {
+    if (SHORT_LIVED_PATH.test(ctx.file.path)) return {};
     const attributes = attributeCollector();
     const report = (found: LongLived, what: string, importTime: ReadonlySet<string>): void => {
       const add = unboundedGrowth(found, importTime, scopesOf(ctx.file));
@@ -55,7 +86,7 @@ export default definePyDetector({
         const modules = moduleValues(ctx.file, accept);
         const instances = instanceValues(attributes.index, accept);
         if (modules.length === 0 && instances.length === 0) return;
-        const importTime = calledAtImport(ctx.file);
+        const importTime = calledAtStart(scopesOf(ctx.file), calledAtImport(ctx.file));
         for (const found of modules) report(found, `Module-level ${KIND[emptyCollection(found.value) ?? 'dict']}`, importTime);
         for (const found of instances) report(found, `Instance ${KIND[emptyCollection(found.value) ?? 'dict']}`, importTime);
       },

@@ -1,10 +1,13 @@
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../define.js';
 import type { Fix } from '../../src/types.js';
 import { definePyDetector } from '../define.js';
 import { callArguments, importedName } from './shared/call-target.js';
 import { type LongLived, type OwnedMention, attributeCollector, instanceValues, moduleValues } from './shared/long-lived-values.js';
 import { scopesOf } from './shared/scopes.js';
 import { replaceBytes } from './shared/source-text.js';
+
+/** Test code and test backends (`tests/`, `test_x.py`, `backends/test.py`): short-lived processes. */
+const TEST_CODE = /(^|\/)(tests?|testing)\/|(^|\/)(test_[^/]*|[^/]*_test|test|testing|conftest)\.py$/;
 
 /** Queue classes that take `maxsize` (first positional argument); 0 or absent means unbounded. */
 const QUEUES = new Set(['asyncio.Queue', 'asyncio.LifoQueue', 'asyncio.PriorityQueue', 'queue.Queue', 'queue.LifoQueue', 'queue.PriorityQueue', 'multiprocessing.Queue', 'asyncio.queues.Queue']);
@@ -91,7 +94,7 @@ export default definePyDetector({
     description: 'A long-lived `asyncio.Queue()` / `queue.Queue()` / `collections.deque()` without a bound (or a list used as a FIFO queue) that producers put into.',
     recommendation: 'Bound the queue (`maxsize=...`, `maxlen=...`) so a slow consumer pushes back on producers instead of exhausting memory.',
     docs: {
-      why: 'A queue without a bound turns "the consumer is slower than the producer" into "the process runs out of memory": nothing pushes back, latency grows with the backlog, and the crash comes hours later. Reported only for queues that live as long as the module or object (module level, or `self.x` set in `__init__`) and that the file puts into; deques and lists also need a consumer taking from the other end (`popleft()`, `pop(0)`) and no `len()` check, `clear()`, reassignment or hand-over to other code. Local queues, `queue.SimpleQueue` (no bound exists) and explicit `maxsize=0` are left alone. The fix `maxsize=1000` is a starting point: choose the bound from the expected backlog.',
+      why: 'A queue without a bound turns "the consumer is slower than the producer" into "the process runs out of memory": nothing pushes back, latency grows with the backlog, and the crash comes hours later. Reported only for queues that live as long as the module or object (module level, or `self.x` set in `__init__`) and that the file puts into; deques and lists also need a consumer taking from the other end (`popleft()`, `pop(0)`) and no `len()` check, `clear()`, reassignment or hand-over to other code. Local queues, `queue.SimpleQueue` (no bound exists) and explicit `maxsize=0` are left alone, and so are queues whose `maxsize` the file sets later (`handler.queue.maxsize = n`) and test code (`tests/`, a `test.py` backend). The fix `maxsize=1000` is a starting point: choose the bound from the expected backlog.',
       flagged: [
         'import asyncio\n\nclass Notifier:\n    def __init__(self):\n        self.pending = asyncio.Queue()\n\n    def notify(self, event):\n        self.pending.put_nowait(event)\n',
         'jobs = []\n\ndef submit(job):\n    jobs.append(job)\n\ndef next_job():\n    return jobs.pop(0)\n',
@@ -105,10 +108,14 @@ export default definePyDetector({
   },
   defaultOptions: {},
   create(ctx) {
+    if (TEST_CODE.test(ctx.file.path)) return {};
     const attributes = attributeCollector();
     const check = (found: LongLived): void => {
       const candidate = unboundedConstructor(found.value, ctx.file);
       if (!candidate || found.mentions.some((m) => mayBound(candidate.kind, m))) return;
+      // `self._handler.queue.maxsize = n` elsewhere in the file: bounded once configured.
+      const last = found.key.split('.').pop() ?? '';
+      if (candidate.kind === 'queue' && new RegExp(`\\.${last}\\.maxsize\\s*=[^=]`).test(ctx.file.text)) return;
       if (candidate.kind !== 'queue' && !QUEUE_NAME.test(found.key)) return;
       const put = found.mentions.find((m) => m.kind === 'call' && PRODUCERS[candidate.kind].has(m.method ?? '') && m.owner !== null);
       if (!put || !found.mentions.some((m) => takesOtherEnd(candidate.kind, put.method ?? '', m))) return;

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../define.js';
 import { definePyDetector } from '../define.js';
 import { calleeName } from './shared/call-target.js';
 import { type ScopeModel, scopesOf } from './shared/scopes.js';
@@ -121,7 +121,7 @@ export default definePyDetector({
     description: 'A function calls itself with the same arguments and no base case, depth limit or condition on the recursive path.',
     recommendation: 'Add a base case or a depth/attempt parameter that shrinks on each call, or turn the recursion into a loop.',
     docs: {
-      why: 'A recursive call that receives exactly what the caller received, with no `return`/`raise` or condition before it, only ends when something outside changes: a retry-by-recursion on a dead server, a polling coroutine awaiting itself, a `save()` override calling `self.save()` instead of `super().save()`. Each call adds a frame until RecursionError, and an async one keeps every frame alive. Deliberately not reported: a call with any changed argument (`n - 1`, `node.left`, a child: data-bounded, such as a walk over `node.children`), calls under a condition or loop, calls after an earlier `return`/`raise`/condition (a base case), coroutines handed to `create_task`/`call_later` (a fresh stack), and `super().f()`.',
+      why: 'A recursive call that receives exactly what the caller received, with no `return`/`raise` or condition before it, only ends when something outside changes: a retry-by-recursion on a dead server, a polling coroutine awaiting itself, a `save()` override calling `self.save()` instead of `super().save()`. Each call adds a frame until RecursionError, and an async one keeps every frame alive. Deliberately not reported: a call with any changed argument (`n - 1`, `node.left`, a child: data-bounded, such as a walk over `node.children`), calls under a condition or loop, calls after an earlier `return`/`raise`/condition (a base case), coroutines handed to `create_task`/`call_later` (a fresh stack), `super().f()`, and a method that first replaces itself on the instance (`self.feed = self.generator.send; self.feed(x)`).',
       flagged: [
         'import time\n\ndef connect(host):\n    try:\n        return open_socket(host)\n    except OSError:\n        time.sleep(1)\n        return connect(host)\n',
         'class Model:\n    def save(self, *args, **kwargs):\n        self.updated = now()\n        self.save(*args, **kwargs)\n',
@@ -162,8 +162,11 @@ export default definePyDetector({
       const left = node.type === 'named_expression' ? node.childForFieldName('name') : node.childForFieldName('left');
       if (!left) return;
       const text = left.text;
+      // `self.feed = self.generator.send`: the method replaces itself on the instance, so
+      // `self.feed(...)` after it calls the replacement.
+      if (frame.receiver && text === `${frame.receiver}.${frame.name}`) frame.rebound.add(text);
       // Any parameter name appearing in the target counts as rebound (tuples, starred, ...).
-      for (const p of frame.params) if (paramPattern(p).test(text)) frame.rebound.add(p);
+      for (const p of frame.params) if (text.includes(p) && paramPattern(p).test(text)) frame.rebound.add(p);
     };
     const enterDef = (def: Node): void => {
       const params = parameterNames(def);
@@ -179,6 +182,7 @@ export default definePyDetector({
       const isAsync = frame.def.child(0)?.type === 'async';
       for (const call of frame.calls) {
         if (!sameArguments(call, frame) || bounded(frame, call) || scheduled(call) || !runsNow(call, frame, isAsync)) continue;
+        if (frame.rebound.has(call.childForFieldName('function')?.text ?? '')) continue;
         if (!resolvesToItself(call, frame.def, scopesOf(ctx.file))) continue;
         const fromExcept = retryTry(frame, call) !== undefined;
         ctx.report({

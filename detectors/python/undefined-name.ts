@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../define.js';
 import { definePyDetector } from '../define.js';
 import { PY2_BUILTINS, PY_BUILTINS, STDLIB_FROM_IMPORTS, STDLIB_MODULES } from './shared/builtins.js';
 import { isPythonTestPath } from './shared/python-paths.js';
@@ -80,7 +80,30 @@ const PY2_FUTURES = new Set(['print_function', 'unicode_literals', 'absolute_imp
 const VERSION_TEST = /version|\bpy_?[23]\b|python_?[23]|\bsix\b|PY_?[23]/i;
 
 /** `# noqa`, `# noqa: F821`, `# type: ignore[name-defined]`: the author already looked at this line. */
-const ACKNOWLEDGED = /#\s*noqa(?!:)|#\s*noqa:[^#]*\bF82|type:\s*ignore\[[^\]]*name-defined/i;
+const ACKNOWLEDGED = /#\s*noqa(?!:)|#\s*noqa:[^#]*\bF82|type:\s*ignore\[[^\]]*name-defined|pylint:\s*disable\s*=[\w\s,-]*undefined-variable/i;
+
+/** True when the line of `row`, or the comment lines right above it, silence the check. */
+function acknowledged(lines: readonly string[], row: number): boolean {
+  if (ACKNOWLEDGED.test(lines[row] ?? '')) return true;
+  for (let r = row - 1; r >= 0 && /^\s*#/.test(lines[r] ?? ''); r--) if (ACKNOWLEDGED.test(lines[r] ?? '')) return true;
+  return false;
+}
+
+/**
+ * Configuration files that traitlets (Jupyter, JupyterHub, IPython) runs with `c` and
+ * `get_config` already in their namespace: `jupyterhub_config.py`, `jupyterhub_config.d/x.py`.
+ */
+const TRAITLETS_CONFIG = /(^|\/)\w+_config(\.py$|\.d\/[^/]+\.py$)/;
+const TRAITLETS_NAMES = new Set(['c', 'get_config', 'load_subconfig']);
+
+/**
+ * Names a plugin loader sets on the module, known from the module declaring where the loader gets
+ * them (`supported_languages_url`, `_fetch_supported_languages`: searx engines).
+ */
+function loaderFed(model: ScopeModel, name: string): boolean {
+  const declared = model.module.bindings;
+  return declared.has(`${name}_url`) || declared.has(`_fetch_${name}`) || declared.has(`fetch_${name}`);
+}
 
 /** Whether `a` and `b` are one edit apart (a likely typo), for "did you mean" advice. */
 function oneEditApart(a: string, b: string): boolean {
@@ -117,7 +140,7 @@ export default definePyDetector({
     description: 'A name is used but never bound, imported or builtin in the module.',
     recommendation: 'Import or define the name, or correct its spelling.',
     docs: {
-      why: 'Python resolves names only when the line runs: a missing import or a misspelt name passes every check until that code path raises NameError in production. The check follows Python\'s scoping rules (functions, classes, comprehensions, `global`/`nonlocal`, builtins) and stays silent in modules that use `from x import *`, contain syntax errors, or are Python 2, and in test files (the test run raises the NameError itself, and tests provoke it on purpose) and `.pyi` stubs. Names the module installs into builtins (`builtins.x = ...`, `gettext.install(names=[...])`) count as defined.',
+      why: 'Python resolves names only when the line runs: a missing import or a misspelt name passes every check until that code path raises NameError in production. The check follows Python\'s scoping rules (functions, classes, comprehensions, `global`/`nonlocal`, builtins) and stays silent in modules that use `from x import *`, contain syntax errors, or are Python 2, and in test files (the test run raises the NameError itself, and tests provoke it on purpose) and `.pyi` stubs. Names the module installs into builtins (`builtins.x = ...`, `gettext.install(names=[...])`) count as defined, and so do `c`/`get_config` in traitlets configuration files (`jupyterhub_config.py`) and the attributes a plugin loader sets (a module that binds `x_url` or `_fetch_x` and reads `x`, as searx engines do: lower-case names read inside its functions). `# noqa: F821` and `# pylint: disable=undefined-variable` on the line or in the comment just above it are honoured.',
       flagged: [
         'async def poll():\n    await asyncio.sleep(1)\n',
         'class Cache:\n    size = 10\n\n    def grow(self):\n        return size * 2\n',
@@ -143,6 +166,10 @@ export default definePyDetector({
         if (model.starImport || model.writesNamespace || model.hasErrors || model.python2) return;
         const reported = new Set<string>();
         const installed = installedBuiltins(ctx.file.text);
+        if (TRAITLETS_CONFIG.test(ctx.file.path)) for (const n of TRAITLETS_NAMES) installed.add(n);
+        // One name fed by a plugin loader makes the module a plugin: the loader's other attributes
+        // (read only inside functions, lower case) are not reported either.
+        const fed = model.uses.some((u) => model.resolve(u) === null && loaderFed(model, u.name));
         // Several Python 2 builtins used unguarded, or `from __future__ import print_function`:
         // Python 2 (compatible) source that happens to parse as Python 3.
         const py2 = new Set(model.uses.filter((u) => PY2_BUILTINS.has(u.name) && model.resolve(u) === null).map((u) => u.name));
@@ -155,7 +182,8 @@ export default definePyDetector({
           if (use.kind === 'local-annotation' || (use.kind === 'annotation' && lazyAnnotations)) continue;
           if (reported.has(name) || INSTALLED_BY_RUNTIME.has(name) || installed.has(name)) continue;
           if (model.resolve(use) !== null) continue;
-          if (guardedByNameError(use.node) || ACKNOWLEDGED.test(ctx.file.lines[use.node.startPosition.row] ?? '')) continue;
+          if (guardedByNameError(use.node) || acknowledged(ctx.file.lines, use.node.startPosition.row)) continue;
+          if (fed && use.scope.kind !== 'module' && /^[a-z]\w*$/.test(name) && !STDLIB_MODULES.has(name)) continue;
           if (PY2_BUILTINS.has(name) && (py2Compatible || versionGuarded(use.node))) continue;
           reported.add(name);
           ctx.report({

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../define.js';
 import { type PyFile, definePyDetector } from '../define.js';
 import { byStatement, displayName, importFix, inImportProbe } from './shared/import-statements.js';
 import { isPythonTestPath } from './shared/python-paths.js';
@@ -14,7 +14,10 @@ const PROTOCOL_NAME = /^(load_tests|setUpModule|tearDownModule|pytest_\w+)$/;
 const DELIBERATE = /#.*\b(noqa|pylint:\s*disable|F401|unused|side[- ]?effects?|register\w*|keep|needed|required)\b/i;
 
 /** A comment just above the import that says the names are kept for importers ("for backwards compatibility"). */
-const KEPT_FOR_IMPORTERS = /#.*(backwards?[- ]compat|compatib|re-?export|available (in|from) this module|imported (here )?for|public api)/i;
+const KEPT_FOR_IMPORTERS = /#.*(backwards?[- ]compat|compatib|re-?export|available (in|from) this module|imported (here )?for|public api|pylint:\s*disable\s*=[\w\s,-]*unused-import|noqa:?\s*F401)/i;
+
+/** `from m.deprecation import DeprecatedX as X`: a deprecated alias kept under its old name for importers. */
+const DEPRECATED_ALIAS = /deprecat/i;
 
 /** A header comment saying the file is generated (`# Generated from X.g4 by ANTLR`, `DO NOT EDIT`): not edited by hand. */
 const GENERATED = /^#.*(\bgenerated (by|from|with)\b|do not edit|@generated|auto-?generated)/im;
@@ -175,6 +178,7 @@ function isUnused(model: ScopeModel, b: ImportBinding, file: PyFile, params: Set
   if (insideRaisesBlock(b.statement) || inImportOnlyFunction(b.statement) || inWithBlock(b.statement)) return false;
   if (isPrivateReexport(b) || publishesPrivateNames(b.statement) || switchesImplementation(b)) return false;
   if (aliased.has(b.name) || keptForImporters(lines, b.statement.startPosition.row)) return false;
+  if (b.kind === 'from-import' && b.imported !== b.name && DEPRECATED_ALIAS.test(`${b.module}.${b.imported}`)) return false;
   if (SIDE_EFFECT_MODULES.has(b.imported.split('.')[0]) && b.kind === 'import') return false;
   if (DELIBERATE.test(lines[b.node.startPosition.row] ?? '') || DELIBERATE.test(lines[b.statement.startPosition.row] ?? '')) return false;
   return !inImportProbe(b.statement);
@@ -191,7 +195,7 @@ export default definePyDetector({
     description: 'An imported name is never used in the module.',
     recommendation: 'Remove the unused import.',
     docs: {
-      why: 'Unused imports slow start-up, can create import cycles and hide which dependencies a module really has. Uses in annotations, string annotations, type comments, decorators and `__all__` count, and so does a class body reading the name before binding its own (`policy = policy.default`). Package `__init__.py` files, `import x as x` re-exports, private names imported under their own name (`from _lzma import _encode_filter_properties`, attributes for sibling modules), `__future__` imports, imports guarded by `try: ... except ImportError:` or made inside a `with` block, alternative definitions of a name (`if`/`else`, `try` fallbacks), imports under a comment that says they are kept for importers ("for backwards compatibility"), generated files and test files are left alone.',
+      why: 'Unused imports slow start-up, can create import cycles and hide which dependencies a module really has. Uses in annotations, string annotations, type comments, decorators and `__all__` count, and so does a class body reading the name before binding its own (`policy = policy.default`). Package `__init__.py` files, `import x as x` re-exports, private names imported under their own name (`from _lzma import _encode_filter_properties`, attributes for sibling modules), `__future__` imports, imports guarded by `try: ... except ImportError:` or made inside a `with` block, alternative definitions of a name (`if`/`else`, `try` fallbacks), imports under a comment that says they are kept for importers ("for backwards compatibility", `# pylint: disable=unused-import`), deprecated aliases (`from m.deprecation import DeprecatedX as X`), generated files and test files are left alone.',
       flagged: ['import os\nimport sys\n\nprint(sys.argv)\n', 'from typing import List, Optional\n\ndef f(x: Optional[int]) -> int:\n    return x or 0\n'],
       ignored: [
         'from __future__ import annotations\nimport os\nprint(os.sep)\n',

@@ -3,7 +3,7 @@ import { type TsFile, defineTsDetector } from '../define.js';
 import { type Binding, resolveBinding } from './shared/bindings.js';
 import { constInitializer, unwrap } from './shared/constant-text.js';
 import { isBuildOutput } from './shared/generated-code.js';
-import { localCallers, noteReference, referencesOf } from './shared/local-calls.js';
+import { localCallers, referencesOf } from './shared/local-calls.js';
 import { isRequestInput } from './shared/request-input.js';
 import { shortText } from './shared/source-text.js';
 import { classifyValue } from './shared/value-class.js';
@@ -352,6 +352,8 @@ export default defineTsDetector({
 
     // Checked in `end`: a helper's parameter is classified by its callers, known only after the traversal.
     const candidates: Array<ts.CallExpression | ts.NewExpression> = [];
+    /** Binary expressions in document order: their assignments are resolved in `end`, and only when there is a candidate. */
+    const binaries: ts.BinaryExpression[] = [];
     const collect = (node: ts.Node): void => {
       const call = node as ts.CallExpression | ts.NewExpression;
       const callee = unwrap(call.expression);
@@ -362,14 +364,13 @@ export default defineTsDetector({
       enter: {
         [ts.SyntaxKind.CallExpression]: collect,
         [ts.SyntaxKind.NewExpression]: collect,
-        [ts.SyntaxKind.Identifier](node) {
-          noteReference(ctx.file, node as ts.Identifier);
-        },
         [ts.SyntaxKind.BinaryExpression](node) {
-          origin.noteAssignment(node as ts.BinaryExpression);
+          binaries.push(node as ts.BinaryExpression);
         },
       },
       end() {
+        if (candidates.length === 0) return;
+        for (const node of binaries) origin.noteAssignment(node);
         for (const node of candidates) check(node);
       },
     };

@@ -3,7 +3,6 @@ import { defineTsDetector } from '../define.js';
 import { enclosingFunction, noteLocalAssignment, resolveBinding } from './shared/bindings.js';
 import { type ProcessFunction, processFunction } from './shared/child-process.js';
 import { type StringPart, constantText, stringParts, unwrap } from './shared/constant-text.js';
-import { noteReference } from './shared/local-calls.js';
 import { booleanLiteral, propertyValue } from './shared/object-literal.js';
 import { isRequestInput } from './shared/request-input.js';
 import { isTestPath } from './shared/secret-patterns.js';
@@ -86,7 +85,8 @@ export default defineTsDetector({
     /** Later `cmd += ...` / `cmd = ...` assignments of a local, by its declaration. */
     const assigned = new Map<ts.Node, ts.Expression[]>();
 
-    const noteAssignment = (node: ts.BinaryExpression): void => noteLocalAssignment(assigned, node);
+    /** Binary expressions in document order: their assignments are resolved in `end`, and only when there is a candidate. */
+    const binaries: ts.BinaryExpression[] = [];
 
     const isDynamic = (e: ts.Expression): boolean => isRequestInput(e) || classifyValue(ctx.file, e) === 'dynamic';
 
@@ -153,13 +153,12 @@ export default defineTsDetector({
           if (fn && inputs) candidates.push({ call, fn, inputs });
         },
         [ts.SyntaxKind.BinaryExpression](node) {
-          noteAssignment(node as ts.BinaryExpression);
-        },
-        [ts.SyntaxKind.Identifier](node) {
-          noteReference(ctx.file, node as ts.Identifier);
+          binaries.push(node as ts.BinaryExpression);
         },
       },
       end() {
+        if (candidates.length === 0) return;
+        for (const node of binaries) noteLocalAssignment(assigned, node);
         for (const c of candidates) check(c);
       },
     };

@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { defineTsDetector } from '../define.js';
 import { FUNCTION_KINDS, functionName } from './shared/function-name.js';
+import { isBuildOutput } from './shared/generated-code.js';
 
 /** Statements that open a nested block. */
 const NESTING_KINDS: readonly ts.SyntaxKind[] = [
@@ -32,7 +33,7 @@ export default defineTsDetector({
     description: 'Blocks (`if`, loops, `switch`, `try`) are nested deeper than the limit (default 4) inside one function.',
     recommendation: 'Flatten it: return early from guard clauses, `continue` in loops, or extract the inner block into a named function.',
     docs: {
-      why: 'Every level of nesting is one more condition a reader must hold in mind to know when a line runs; past four levels mistakes hide in the combinations. Depth counts `if`, `for`/`while`/`do`, `switch`, `try` and `with` blocks inside one function: an `else if` chain stays at one level and a nested function (a callback) starts again from zero, as in ESLint `max-depth`. Reported once per function, at the first statement past the limit, with the deepest level reached. Option `maxDepth` (default 4).',
+      why: 'Every level of nesting is one more condition a reader must hold in mind to know when a line runs; past four levels mistakes hide in the combinations. Depth counts `if`, `for`/`while`/`do`, `switch`, `try` and `with` blocks inside one function: an `else if` chain stays at one level and a nested function (a callback) starts again from zero, as in ESLint `max-depth`. Reported once per function, at the first statement past the limit, with the deepest level reached; bundled, minified and vendored files are skipped. Option `maxDepth` (default 4).',
       flagged: [
         'function f(items, user) {\n  for (const item of items) {\n    if (item.active) {\n      if (user.admin) {\n        while (item.pending) {\n          if (item.retry) {\n            retry(item);\n          }\n        }\n      }\n    }\n  }\n}\n',
       ],
@@ -44,6 +45,8 @@ export default defineTsDetector({
   },
   defaultOptions: { maxDepth: 4 },
   create(ctx) {
+    // Bundled, minified and vendored code is not written in the pull request (seen in ghost's built admin, y-webrtc's dist).
+    if (isBuildOutput(ctx.file)) return {};
     const maxDepth = Number(ctx.options.maxDepth);
     const frames: Frame[] = [{ depth: 0, max: 0 }];
     const top = (): Frame => frames[frames.length - 1];

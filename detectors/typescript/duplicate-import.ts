@@ -31,6 +31,9 @@ function isValueImport(imp: EsImport): boolean {
   return ts.isImportDeclaration(imp.node) && !imp.typeOnly && !imp.sideEffect && !imp.namespace;
 }
 
+/** The `__esModule` marker tsc and Babel put in the CommonJS they emit from ES modules. */
+const COMPILED_COMMONJS = /Object\.defineProperty\(exports, ["']__esModule["']|exports\.__esModule\s*=/;
+
 /** The same module imported by two declarations (or two top-level `require` bindings). */
 export default defineTsDetector({
   meta: {
@@ -40,7 +43,7 @@ export default defineTsDetector({
     description: 'The same module is imported by two import declarations in one file.',
     recommendation: 'Import everything from the module in one declaration.',
     docs: {
-      why: 'Two imports of one module usually come from a merge or an auto-import and hide each other: a reader sees half the names, and edits (removing one import, renaming) go half done. `import type` next to a value import, side-effect imports, namespace imports and dynamic `import()` are legitimate and not reported.',
+      why: 'Two imports of one module usually come from a merge or an auto-import and hide each other: a reader sees half the names, and edits (removing one import, renaming) go half done. `import type` next to a value import, side-effect imports, namespace imports and dynamic `import()` are legitimate and not reported; nor are repeated `require`s in compiled CommonJS (the `__esModule` marker), where tsc and Babel emit one per `import`.',
       flagged: [
         "import { readFile } from 'node:fs/promises';\nimport { writeFile } from 'node:fs/promises';\n",
         "const path = require('path');\nconst { join } = require('path');\n",
@@ -79,6 +82,9 @@ export default defineTsDetector({
         [ts.SyntaxKind.SourceFile]() {
           const { imports, requires } = importsOf(ctx.file);
           reportImports(imports);
+          // tsc and Babel turn each `import` into its own `require` (`const db_1 = require('x'); const db_2 = require('x');`
+          // for a type and a value import): in compiled CommonJS the repeats are the compiler's, not the author's.
+          if (COMPILED_COMMONJS.test(ctx.file.text)) return;
           const seen = new Map<string, { line: number; names: string }>();
           for (const r of requires) {
             const names = r.names.join(',');

@@ -41,6 +41,31 @@ interface Candidate {
   context: string;
 }
 
+/**
+ * True inside `if (state == 0) { ...; state = 1; }` within the handler: a branch that turns its own
+ * condition off runs once, not per event (`if (!started) { started = true; process.stdin.on(...) }`).
+ */
+function inOneTimeBranch(call: ts.Node): boolean {
+  for (let child: ts.Node = call, a = call.parent; a && !ts.isFunctionLike(a); child = a, a = a.parent) {
+    if (!ts.isIfStatement(a) || child !== a.thenStatement) continue;
+    const tested = new Set<string>();
+    const collect = (n: ts.Node): void => {
+      if (ts.isIdentifier(n) || ts.isPropertyAccessExpression(n)) tested.add(n.getText().replace(/\s+/g, ''));
+      ts.forEachChild(n, collect);
+    };
+    collect(a.expression);
+    let switchedOff = false;
+    const visit = (n: ts.Node): void => {
+      if (switchedOff || ts.isFunctionLike(n)) return;
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && tested.has(n.left.getText().replace(/\s+/g, ''))) switchedOff = true;
+      ts.forEachChild(n, visit);
+    };
+    visit(a.thenStatement);
+    if (switchedOff) return true;
+  }
+  return false;
+}
+
 /** Listeners added to long-lived emitters inside per-connection or per-request handlers, never removed. */
 export default defineTsDetector({
   meta: {
@@ -50,7 +75,7 @@ export default defineTsDetector({
     description: 'A listener is added to a long-lived emitter on every event or request and never removed.',
     recommendation: 'Register the listener once (at start-up), use `once`, or remove it (`off`/`removeListener`, an AbortSignal) when the connection or request ends.',
     docs: {
-      why: 'Each call leaves one more listener, and everything its closure holds (the socket, the request), on an emitter that outlives them: memory grows with traffic, handlers run N times and Node warns `MaxListenersExceededWarning`. Reported only when the listener is added inside a handler that clearly runs per event or request (a `.on(...)` callback, an `app.get`/`router.use` handler, a `createServer` callback, a `(req, res)` function, `setInterval`) to an emitter that outlives it (a module-level binding, an import, `process`, `window`, `document`), and the file never calls `off`/`removeListener`/`removeEventListener`/`removeAllListeners` on it. Listeners on the connection or request itself (`socket.on` inside `on("connection")`), `once`, `{ once: true }` or `{ signal }` options, and registrations at module level or in constructors are fine.',
+      why: 'Each call leaves one more listener, and everything its closure holds (the socket, the request), on an emitter that outlives them: memory grows with traffic, handlers run N times and Node warns `MaxListenersExceededWarning`. Reported only when the listener is added inside a handler that clearly runs per event or request (a `.on(...)` callback, an `app.get`/`router.use` handler, a `createServer` callback, a `(req, res)` function, `setInterval`) to an emitter that outlives it (a module-level binding, an import, `process`, `window`, `document`), and the file never calls `off`/`removeListener`/`removeEventListener`/`removeAllListeners` on it. Listeners on the connection or request itself (`socket.on` inside `on("connection")`), `once`, `{ once: true }` or `{ signal }` options, and registrations at module level or in constructors, and in a branch that switches its own condition off (`if (state == 0) { state = 1; process.stdin.on(...) }`, which runs once) are fine.',
       flagged: [
         "import { bus } from './bus.js';\nwss.on('connection', (socket) => {\n  bus.on('message', (m) => socket.send(m));\n});\n",
         "app.get('/events', (req, res) => {\n  process.on('SIGTERM', () => res.end());\n});\n",
@@ -85,7 +110,7 @@ export default defineTsDetector({
           if (!LISTENER_METHODS.has(method) || call.arguments.length < 2 || removedByOptions(call)) return;
           if (!isLongLivedEmitter(callee.expression)) return;
           const context = perEventContext(call);
-          if (context) candidates.push({ call, receiver: receiverKey(callee), event: eventNameOf(call), context });
+          if (context && !inOneTimeBranch(call)) candidates.push({ call, receiver: receiverKey(callee), event: eventNameOf(call), context });
         },
       },
       end() {

@@ -24,7 +24,7 @@ function isIgnoredCatch(declaration: ts.VariableDeclaration): boolean {
 }
 
 /** Where an `any` sits: skipped (a cast, a generic constraint, an "any function" type) or in a named declaration. */
-type Placement = { skip: true } | { skip: false; declaration: ts.Node; what: string };
+type Placement = { skip: true } | { skip: false; declaration: ts.Node };
 
 /** True for `(...args: any[]) => any`: the idiomatic "any function" type, where `unknown` would not type-check. */
 function isAnyFunctionPart(node: ts.Node, child: ts.Node): boolean {
@@ -74,7 +74,7 @@ function placementOf(any: ts.Node): Placement {
       ts.isParameter(node) || ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isPropertySignature(node) ||
       ts.isTypeAliasDeclaration(node) || ts.isIndexSignatureDeclaration(node) || ts.isMethodSignature(node) || isFunctionBody(node)
     ) {
-      return { skip: false, declaration: node, what: describe(node) };
+      return { skip: false, declaration: node };
     }
     if (ts.isStatement(node) || ts.isSourceFile(node)) return { skip: true };
   }
@@ -123,7 +123,8 @@ export default defineTsDetector({
           if (lines.has(line) || allowedByDirective(ctx.file, line)) return;
           reported.add(placement.declaration);
           lines.add(line);
-          ctx.report({ line, message: `${placement.what[0].toUpperCase()}${placement.what.slice(1)} is typed with \`any\`.` });
+          const what = describe(placement.declaration);
+          ctx.report({ line, message: `${what[0].toUpperCase()}${what.slice(1)} is typed with \`any\`.` });
         },
       },
     };

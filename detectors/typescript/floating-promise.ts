@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import type { TsFile } from '../define.js';
+import { documentOrderOf } from '../../src/analysis/parse-typescript.js';
 import { defineTsDetector } from '../define.js';
 import type { Fix } from '../../src/types.js';
 import { resolveBinding } from './shared/bindings.js';
@@ -29,6 +30,31 @@ function localFunction(callee: ts.Identifier): ts.Node | undefined {
     return ts.isArrowFunction(init) || ts.isFunctionExpression(init) ? init : undefined;
   }
   return undefined;
+}
+
+const { FunctionDeclaration: FUNCTION_DECLARATION, FunctionExpression: FUNCTION_EXPRESSION, VariableDeclaration: VARIABLE_DECLARATION } = ts.SyntaxKind;
+
+/**
+ * Every name that may be bound to a function of this file: function declarations and named function
+ * expressions, and variables initialised with a function (`const f = async () => ...`). A callee
+ * named otherwise cannot reach one (`localFunction` answers for nothing else).
+ */
+function functionNames(sourceFile: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const { nodes, kinds } = documentOrderOf(sourceFile);
+  for (let i = 0; i < kinds.length; i++) {
+    const kind = kinds[i];
+    if (kind !== FUNCTION_DECLARATION && kind !== FUNCTION_EXPRESSION && kind !== VARIABLE_DECLARATION) continue;
+    const node = nodes[i] as ts.FunctionDeclaration | ts.FunctionExpression | ts.VariableDeclaration;
+    if (kind === VARIABLE_DECLARATION) {
+      const init = (node as ts.VariableDeclaration).initializer;
+      const value = init && unwrap(init);
+      if (!value || !(ts.isArrowFunction(value) || ts.isFunctionExpression(value))) continue;
+    }
+    const name = node.name;
+    if (name && ts.isIdentifier(name)) names.add(name.text);
+  }
+  return names;
 }
 
 /** The class whose `this` a node sees (through arrow functions), or undefined inside a plain `function`. */
@@ -192,6 +218,12 @@ export default defineTsDetector({
   create(ctx) {
     const file = ctx.file;
     const verdicts = new Map<ts.Node, boolean>();
+    let names: Set<string> | undefined;
+    /** `localFunction`, after the cheap test that some function of the file has the callee's name. */
+    const named = (callee: ts.Identifier): ts.Node | undefined => {
+      names ??= functionNames(file.sourceFile);
+      return names.has(callee.text) ? localFunction(callee) : undefined;
+    };
     /** True when calling `fn` yields a promise that may reject (cached per function). */
     const rejectable = (fn: ts.Node): boolean => {
       let v = verdicts.get(fn);
@@ -210,7 +242,7 @@ export default defineTsDetector({
           // A script's `main()` at module level: an unhandled rejection ends the process with the error, as intended.
           if (!statement || !ownFunction(call)) return;
           const callee = unwrap(call.expression);
-          const fn = ts.isIdentifier(callee) ? localFunction(callee) : ts.isPropertyAccessExpression(callee) ? classMethod(callee) : undefined;
+          const fn = ts.isIdentifier(callee) ? named(callee) : ts.isPropertyAccessExpression(callee) ? classMethod(callee) : undefined;
           if (!fn || !rejectable(fn) || explained(file.text, statement)) return;
           const fix = awaitFix(file, statement, call);
           ctx.report({

@@ -2,10 +2,11 @@ import { ts } from 'ts-morph';
 import { defineTsDetector } from '../define.js';
 import { resolveBinding } from './shared/bindings.js';
 import { unwrap } from './shared/constant-text.js';
-import { noteReference, referencesOf } from './shared/local-calls.js';
+import { referencesOf } from './shared/local-calls.js';
 import { nameWords } from './shared/name-words.js';
 import { type Destination, destinationOf, enclosingFunctionName } from './shared/random-destination.js';
 import { isTestPath } from './shared/secret-patterns.js';
+import { mayMention } from './shared/source-text.js';
 
 /** Words that make a value a secret someone must not guess. */
 const SECRET_WORDS = new Set([
@@ -94,6 +95,8 @@ export default defineTsDetector({
   create(ctx) {
     // Tests make throwaway tokens and passwords; their predictability does not matter.
     if (isTestPath(ctx.file.path)) return {};
+    // Only `Math.random()` is looked at.
+    if (!mayMention(ctx.file.text, 'random')) return {};
     const found: Array<{ call: ts.CallExpression; destination: Destination; what: string }> = [];
 
     /** True when a local is never read, or read only to be logged: it is not used as a credential. */
@@ -125,9 +128,6 @@ export default defineTsDetector({
           if (!destination || !destination.converted) return;
           const what = describe(call, destination);
           if (what) found.push({ call, destination, what });
-        },
-        [ts.SyntaxKind.Identifier](node) {
-          noteReference(ctx.file, node as ts.Identifier);
         },
       },
       end() {

@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { defineTsDetector } from '../define.js';
 import { isDeclarationFile, isScriptOrCli, isTestFile, isTranslationFile } from './shared/file-role.js';
+import { isBuildOutput } from './shared/generated-code.js';
 
 /** Values that explain themselves: identities, halves and doubles, and common unit factors (ms, s, min, h, %, KiB). */
 const SELF_EXPLAINING = new Set([0, 1, -1, 2, 10, 100, 1000, 60, 24, 3600, 1024, 60000, 86400, 7, 12, 23, 28, 29, 30, 31, 59, 365, 365.25, 255, 256]);
@@ -135,10 +136,11 @@ export default defineTsDetector({
     id: 'magic-number',
     severity: 'low',
     category: 'maintainability',
+    enabledByDefault: false,
     description: 'An unexplained numeric literal is used in logic (a comparison, arithmetic, a call argument).',
     recommendation: 'Name it: a `const` whose name says what the number means (`const MAX_RETRIES = 5`).',
     docs: {
-      why: 'A bare `if (retries > 5)` or `setTimeout(poll, 45000)` hides its meaning and its other copies: the next change updates one of them. Reported once per line, for literals compared, computed with or passed to a call inside code. Left alone: 0, 1, -1, 2, common unit factors (10, 24, 60, 100, 1000, 1024, 3600, 60000, 86400) calendar and clock numbers (7, 12, 23, 28–31, 59, 365, 365.25), byte bounds (255, 256) and exponents of two (`2 ** 32`, `Math.pow(2, 53)`); named constants (a `const` with an UPPER_CASE name, or initialised with numbers and UPPER_CASE constants only: `const timeout = 5 * MINUTE`), enum members, and class fields, parameter and destructuring defaults and object properties (config: `{ timeout: 5000 }`) under the same condition (`const delay = attempt * 250` names the result, not the 250), array elements and indices, types, JSX, HTTP status codes next to a status name (and well-known ones such as 404 or 503 anywhere), hex/octal/binary literals (bit patterns, byte values), error and message codes (`die(31)`, `invariant(cond, 12)`), numbers explained by a comment on the same line or spelled in the name of the declaration they initialise (`const uuid6 = uuid(6)`), radix/precision/width arguments (`toString(16)`, `toFixed(3)`, `padStart(4)`), bitwise operands, tests, scripts, translation files and declaration files.',
+      why: 'Off by default, like its Python twin: in the application corpus (19 server applications, 3,123 findings once bundled output is skipped) 16 of 20 sampled findings were numbers a careful reviewer reads as clear in place: binary-protocol offsets and struct sizes (`buf.writeInt32LE(x, 8)`, `ptr + 4`), buffer and key sizes (`Buffer.alloc(4096)`, `randomBytes(16)`), well-known limits (`65535`), length bounds passed to a validator, column sizes in migrations and odds in a data seeder; the true ones were a protocol code, a header length, a scrambling key and a five-minute timeout in milliseconds. Turn it on where numbers in logic are expected to be named. A bare `if (retries > 5)` or `setTimeout(poll, 45000)` hides its meaning and its other copies: the next change updates one of them. Reported once per line, for literals compared, computed with or passed to a call inside code. Left alone: 0, 1, -1, 2, common unit factors (10, 24, 60, 100, 1000, 1024, 3600, 60000, 86400) calendar and clock numbers (7, 12, 23, 28–31, 59, 365, 365.25), byte bounds (255, 256) and exponents of two (`2 ** 32`, `Math.pow(2, 53)`); named constants (a `const` with an UPPER_CASE name, or initialised with numbers and UPPER_CASE constants only: `const timeout = 5 * MINUTE`), enum members, and class fields, parameter and destructuring defaults and object properties (config: `{ timeout: 5000 }`) under the same condition (`const delay = attempt * 250` names the result, not the 250), array elements and indices, types, JSX, HTTP status codes next to a status name (and well-known ones such as 404 or 503 anywhere), hex/octal/binary literals (bit patterns, byte values), error and message codes (`die(31)`, `invariant(cond, 12)`), numbers explained by a comment on the same line or spelled in the name of the declaration they initialise (`const uuid6 = uuid(6)`), radix/precision/width arguments (`toString(16)`, `toFixed(3)`, `padStart(4)`), bitwise operands, tests, scripts, translation files and declaration files.',
       flagged: [
         'function retry(n: number) {\n  if (n > 5) throw new Error("too many");\n}\n',
         'setTimeout(poll, 45000);\n',
@@ -155,6 +157,8 @@ export default defineTsDetector({
   create(ctx) {
     const { path } = ctx.file;
     if (isTestFile(path) || isDeclarationFile(path) || isScriptOrCli(ctx.file) || isTranslationFile(path)) return {};
+    // Bundled, minified and vendored code is not written in the pull request (seen in ghost's built admin, y-webrtc's dist).
+    if (isBuildOutput(ctx.file)) return {};
     const byLine = new Map<number, string[]>();
     return {
       enter: {

@@ -14,12 +14,32 @@ const OPAQUE_HEADERS = /\.(set|header|headers|setHeader|append|writeHead)\(\s*(?
 /** Health and readiness endpoints answer 503 to load balancers and orchestrators, which ignore Retry-After. */
 const PROBE = /health|ready|readiness|live|liveness|status|ping|heartbeat|probe/i;
 
-/** The route path `fn` is registered under (`app.get('/healthz', fn)`), if written as a literal. */
+/**
+ * Words that say a 503 is an overload or a pause that ends (a busy event loop, maintenance, a full
+ * queue, a locked database, "try again"): there a `Retry-After` tells the client when. Other 503s
+ * (a limit reached, a server shutting down, a dependency not configured) have no time to give.
+ */
+const TRANSIENT = /busy|overload|maintenance|capacity|throttl|too.?many|backpressure|back.?off|retry|try.?again|temporar|queue|saturat|event.?loop|in.?flight|concurren|exhaust/i;
+
+/** The route path `fn` is registered under (`app.get('/healthz', fn)`, also through a wrapper: `router.get('/health', asyncHandler(fn))`), if written as a literal. */
 function routePath(fn: ts.Node): string {
-  const call = fn.parent;
+  let call = fn.parent;
+  if (call && ts.isCallExpression(call) && call.arguments.length === 1 && ts.isCallExpression(call.parent) && call.parent.arguments.includes(call)) call = call.parent;
   if (!call || !ts.isCallExpression(call)) return '';
   const first = call.arguments[0];
   return first && ts.isStringLiteralLike(first) ? first.text : '';
+}
+
+/** True when the 503 at `node` reads as transient: the names of the functions around it, the conditions it sits under, its statement or the file's name say so. */
+function transient503(node: ts.Node, path: string): boolean {
+  if (TRANSIENT.test(path.split('/').pop() ?? '')) return true;
+  const inner = enclosingFunction(node);
+  for (let fn = inner; fn; fn = enclosingFunction(fn)) if (TRANSIENT.test(functionName(fn))) return true;
+  for (let a: ts.Node | undefined = node; a && a !== inner; a = a.parent) {
+    if (ts.isIfStatement(a) && TRANSIENT.test(a.expression.getText())) return true;
+    if ((ts.isExpressionStatement(a) || ts.isReturnStatement(a) || ts.isThrowStatement(a)) && TRANSIENT.test(a.getText())) return true;
+  }
+  return false;
 }
 
 /** True when some enclosing function is a health or readiness probe, by name or route. */
@@ -63,11 +83,11 @@ export default defineTsDetector({
     id: 'missing-retry-after',
     severity: 'low',
     category: 'reliability',
-    description: 'A 429 or 503 response is sent without a `Retry-After` header.',
+    description: 'A 429 response, or a 503 for an overload or maintenance, is sent without a `Retry-After` header.',
     recommendation: "Tell the client when to come back: `res.set('Retry-After', String(seconds))` before sending the 429/503.",
     docs: {
       why:
-        'Without `Retry-After`, well-behaved clients and SDKs fall back to their own guesses (often an immediate retry), so a rate limit or an overload turns into a retry storm just when the service can least afford it. The rule reports `res.status(429)`, `res.sendStatus(503)`, `reply.code(429)`, `ctx.status = 429`, Hono\'s `c.json(body, 429)` and `new Response(body, { status: 429 })` in files that never mention `Retry-After`. It stands down when headers are set from values it cannot read (`res.set(headers)`, `writeHead(429, headers)`, `{ status, headers }`), for 503s of health and readiness probes (load balancers ignore the header), in files that use a rate limiter which sets the header itself (`express-rate-limit`, `@fastify/rate-limit`), and in test files.',
+        'Without `Retry-After`, well-behaved clients and SDKs fall back to their own guesses (often an immediate retry), so a rate limit or an overload turns into a retry storm just when the service can least afford it. The rule reports `res.status(429)`, `res.sendStatus(503)`, `reply.code(429)`, `ctx.status = 429`, Hono\'s `c.json(body, 429)` and `new Response(body, { status: 429 })` in files that never mention `Retry-After`. It stands down when headers are set from values it cannot read (`res.set(headers)`, `writeHead(429, headers)`, `{ status, headers }`), for 503s of health and readiness probes (load balancers ignore the header), for 503s whose context does not say they are transient (a 503 is reported only where the function names, the condition it sits under, its statement or the file name mention an overload, a busy or locked resource, maintenance, a full queue, throttling or "try again": a server shutting down or a configured limit reached has no time to give), in files that use a rate limiter which sets the header itself (`express-rate-limit`, `@fastify/rate-limit`), and in test files.',
       flagged: [
         "app.post('/login', (req, res) => {\n  if (limiter.exceeded(req.ip)) return res.status(429).json({ error: 'Too many attempts' });\n  res.json(login(req.body));\n});\n",
         "app.get('/report', (req, res) => {\n  if (busy) return res.sendStatus(503);\n  res.send(render());\n});\n",
@@ -87,7 +107,7 @@ export default defineTsDetector({
     const judge = (set: StatusSet | undefined): void => {
       if (!set || (set.status !== 429 && set.status !== 503)) return;
       if (opaqueHeaders(set) || handlerSetsOpaqueHeaders(memo, enclosingFunction(set.node))) return;
-      if (set.status === 503 && inProbe(set.node)) return;
+      if (set.status === 503 && (inProbe(set.node) || !transient503(set.node, file.path))) return;
       const meaning = set.status === 429 ? 'a rate-limited client' : 'a client of an overloaded service';
       ctx.report({
         line: file.lineOf(set.node.getStart()),

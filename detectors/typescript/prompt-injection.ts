@@ -2,7 +2,6 @@ import { ts } from 'ts-morph';
 import { defineTsDetector } from '../define.js';
 import { enclosingFunction, resolveBinding } from './shared/bindings.js';
 import { type StringPart, constantText, stringParts, unwrap } from './shared/constant-text.js';
-import { noteReference } from './shared/local-calls.js';
 import { memberNamed, propertyValue } from './shared/object-literal.js';
 import { isRequestInput } from './shared/request-input.js';
 import { shortText } from './shared/source-text.js';
@@ -156,9 +155,6 @@ export default defineTsDetector({
           const role = MESSAGE_CLASSES[calleeName(call)];
           const [arg] = call.arguments ?? [];
           if (role && arg && !ts.isObjectLiteralExpression(unwrap(arg))) candidates.push({ role, where: `\`new ${calleeName(call)}\``, value: arg });
-        },
-        [ts.SyntaxKind.Identifier](node) {
-          noteReference(ctx.file, node as ts.Identifier);
         },
       },
       end() {

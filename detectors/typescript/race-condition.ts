@@ -4,6 +4,8 @@ import { awaitsBetween, noteAwait } from './shared/await-points.js';
 import { enclosingFunction, resolveBinding } from './shared/bindings.js';
 import { unwrap } from './shared/constant-text.js';
 import { isTestFile } from './shared/file-role.js';
+import { type FreshIdSite, freshIdSite } from './shared/fresh-ids.js';
+import { functionName } from './shared/function-name.js';
 import { isAsyncFunction } from './shared/try-scope.js';
 import { isModuleVariable, sharedStateName } from './shared/shared-state.js';
 import { shortText } from './shared/source-text.js';
@@ -34,6 +36,7 @@ interface Access {
  * wasted work, and "done" flags set after the work (`this.listening = true` after an idempotent
  * `LISTEN`) mostly guard idempotent work (seen on BullMQ), so neither is reported.
  */
+const CREATES_VALUE_ONLY = /^(await\s+)?[\w$.]*?\b(create|make|build)\w*(Middleware|Handler|Router|Config|Options|Schema|Validator|Filter|Selector|Url|URL|Path|Key|Hash|Module|Template)\w*\s*\([^()]*\)$/;
 const CREATES = /\bnew\s+[A-Z_$]|\b(create|connect|open|spawn|launch|acquire|login|register|insert|allocate|start|init|subscribe|listen|build|make|fork|duplicate)\w*\s*\(|\w(Connection|Client|Session|Socket|Pool)\s*\(/;
 
 /** The text a written value stands for: its own, plus the initializer of a local it names. */
@@ -49,7 +52,8 @@ function harmfulTwice(check: Access, write: Access): boolean {
   const value = write.value;
   if (value === undefined || value === 'claim') return value === 'claim';
   const text = valueText(value);
-  if (CREATES.test(text)) return true;
+  // `createMiddleware()`, `createHandler()`: factories of functions and plain values, no resource behind them.
+  if (CREATES.test(text) && !CREATES_VALUE_ONLY.test(unwrap(value).getText())) return true;
   // `const balance = map.get(k); await ...; map.set(k, balance + amount)`: a lost update.
   const kept = check.guard && ts.isVariableDeclaration(check.guard) && ts.isIdentifier(check.guard.name) ? check.guard.name.text : undefined;
   return kept !== undefined && new RegExp(`\\b${kept.replace(/\$/g, '\\$')}\\b`).test(unwrap(value).getText()) && !ts.isIdentifier(unwrap(value));
@@ -68,6 +72,38 @@ function pairs(check: Access, write: Access): boolean {
   return !ts.isVariableDeclaration(guard) && guard.getStart() <= write.node.getStart() && write.node.end <= guard.end;
 }
 
+/** Set-up methods run once per process (`init`, `setup`, `start`, `bootstrap`, ...): nothing runs them concurrently. */
+const ONCE_NAME = /^(init\w*|setup\w*|setUp\w*|bootstrap\w*|start\w*|main|boot|configure\w*|install\w*|migrate\w*|seed\w*|register\w*)$/;
+
+/** True when `fn` is an IIFE whose promise is kept in shared state (`this.pending = (async () => {...})()`): callers share that one run. */
+function storedPromise(fn: ts.Node): boolean {
+  let e: ts.Node = fn;
+  while (ts.isParenthesizedExpression(e.parent)) e = e.parent;
+  if (!ts.isCallExpression(e.parent) || e.parent.expression !== e) return false;
+  e = e.parent;
+  // `(...)().finally(...)`, `.then(...)`: still the same run.
+  while (ts.isParenthesizedExpression(e.parent) || (ts.isPropertyAccessExpression(e.parent) && e.parent.expression === e) || (ts.isCallExpression(e.parent) && e.parent.expression === e)) e = e.parent;
+  const p = e.parent;
+  return ts.isBinaryExpression(p) && p.right === e && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && sharedStateName(p.left) !== undefined;
+}
+
+/**
+ * True when `awaitNode` lies on a path that leaves the function before reaching `write`: inside a
+ * `return`/`throw`, or in a branch (`if (pending) return await pending;`) that ends in one.
+ */
+function exitsBefore(awaitNode: ts.Node, write: ts.Node, fn: ts.Node): boolean {
+  for (let a: ts.Node = awaitNode; a !== fn && a.parent; a = a.parent) {
+    if (a.getStart() <= write.getStart() && write.end <= a.end) return false;
+    if (ts.isReturnStatement(a) || ts.isThrowStatement(a)) return true;
+    const parent = a.parent;
+    if (ts.isIfStatement(parent) && parent.expression !== a) {
+      const last = ts.isBlock(a) ? a.statements[a.statements.length - 1] : a;
+      if (last && (ts.isReturnStatement(last) || ts.isThrowStatement(last))) return true;
+    }
+  }
+  return false;
+}
+
 /** True when `fn` or a function around it mentions a lock (`mutex.runExclusive(async () => ...)`, `$transaction(async (tx) => ...)`). */
 function lockedAround(fn: ts.Node): boolean {
   for (let f: ts.Node | undefined = fn; f; f = enclosingFunction(f)) {
@@ -78,6 +114,9 @@ function lockedAround(fn: ts.Node): boolean {
   return false;
 }
 
+/** A write that reports a duplicate and lets the caller retry: the race is handled. */
+const HANDLES_DUPLICATE = /P2002|ER_DUP_ENTRY|23505|UniqueConstraint|[Dd]uplicate key|unique_violation|ON CONFLICT/;
+
 /** The key text of an entry: `sessions[id]`. */
 const entryKey = (state: string, key: ts.Expression): string => `${state}[${unwrap(key).getText().replace(/\s+/g, '')}]`;
 
@@ -87,13 +126,14 @@ export default defineTsDetector({
     id: 'race-condition',
     severity: 'high',
     category: 'reliability',
-    description: 'State that outlives the call (a module-level map, an instance field) is checked before an `await` and written after it, with no lock: two concurrent calls can both pass the check.',
+    description: 'State that outlives the call (a module-level map, an instance field) is checked before an `await` and written after it, with no lock: two concurrent calls can both pass the check. Also a new id derived from the ids already stored (`(await repo.count()) + 1`, `Math.max(...ids) + 1`).',
     recommendation:
       'Make check and write one synchronous step: store the pending promise before awaiting (`if (!map.has(k)) map.set(k, load(k)); return map.get(k)`), re-check after the `await`, or serialise with a mutex (`mutex.runExclusive`) or a transaction.',
     docs: {
       why:
-        'JavaScript runs one function at a time, but every `await` lets other calls run: a map entry or field that is checked, then awaited on, then written is decided on stale information. Two requests both see the session missing and both create one, both see an id unseen and both process it, a balance loses an update. The rule needs the same key (`map.get(k)`/`has(k)`/`k in obj`/`obj[k]`, a field `this.x`, a module-level `let`) checked in a condition or kept in a variable before an `await` of the same function, and written (`set`, `add`, `obj[k] =`, `this.x =`, `??=`, `+=`) after it, where writing twice does harm: a resource made (`new X`, `create*()`, `connect()`, ...), a set entry claimed, or a value computed from the checked one. A whole field counts only when the write sits in the branch its check decides. It stays silent for local variables, for writes made before the `await` (the key is claimed synchronously), for state re-read after the `await`, for teardown writes (`undefined`, `null`), for idempotent values fetched twice (a memo cache: wasted work, not a bug) and "done" flags set after the work, for synchronous code, for functions that mention a lock, mutex, semaphore or transaction (or run in a callback given to one), and for test files.',
+        'JavaScript runs one function at a time, but every `await` lets other calls run: a map entry or field that is checked, then awaited on, then written is decided on stale information. Two requests both see the session missing and both create one, both see an id unseen and both process it, a balance loses an update. The rule needs the same key (`map.get(k)`/`has(k)`/`k in obj`/`obj[k]`, a field `this.x`, a module-level `let`) checked in a condition or kept in a variable before an `await` of the same function, and written (`set`, `add`, `obj[k] =`, `this.x =`, `??=`, `+=`) after it, where writing twice does harm: a resource made (`new X`, `create*()`, `connect()`, ...), a set entry claimed, or a value computed from the checked one. A whole field counts only when the write sits in the branch its check decides. It stays silent for local variables, for writes made before the `await` (the key is claimed synchronously), for state re-read after the `await`, for teardown writes (`undefined`, `null`), for idempotent values fetched twice (a memo cache: wasted work, not a bug) and "done" flags set after the work, for synchronous code, for functions that mention a lock, mutex, semaphore or transaction (or run in a callback given to one), and for test files. It also stays silent when the `await` between check and write sits on a path that leaves the function (`if (pending) return await pending;`), when the function is an IIFE whose promise is stored in shared state (callers share one run), in set-up methods (`init`, `setup`, `start*`, ...), and for values built by function factories (`createMiddleware()`, `createHandler()`). The second shape is an id derived from other ids where a fresh one is needed: `x + 1` kept as an `id`, `*Id`, `*Number`, `seq` (a property, a field or a local of that name) where `x` is a count, a maximum or a length of rows awaited in the same function (`await prisma.order.count()`, `SELECT MAX(id)`, `Math.max(...rows.map((r) => r.id))`): two concurrent requests read the same value and hand out the same id. Positions, versions, page numbers, synchronous code, functions under a lock or transaction and functions that catch the unique violation (`P2002`, `23505`, `ER_DUP_ENTRY`) are left alone.',
       flagged: [
+        "export async function createOrder(input: OrderInput) {\n  const count = await prisma.order.count();\n  return prisma.order.create({ data: { ...input, orderNumber: count + 1 } });\n}\n",
         "const sessions = new Map<string, Session>();\nexport async function getSession(id: string) {\n  if (!sessions.has(id)) {\n    const session = await createSession(id);\n    sessions.set(id, session);\n  }\n  return sessions.get(id);\n}\n",
         'class Db {\n  private client?: Client;\n  async connect() {\n    if (!this.client) {\n      this.client = await createClient();\n    }\n    return this.client;\n  }\n}\n',
       ],
@@ -111,6 +151,21 @@ export default defineTsDetector({
     /** Only code of `async` functions can suspend between check and write; everything else is skipped before any look-up. */
     const inAsync = (node: ts.Node): boolean => isAsyncFunction(enclosingFunction(node));
     const byFunction = new Map<ts.Node, Access[]>();
+    const freshIds: FreshIdSite[] = [];
+    const awaitNodes = new Map<ts.Node, ts.Node[]>();
+    const keepAwait = (node: ts.Node): void => {
+      const fn = enclosingFunction(node);
+      if (!fn) return;
+      const list = awaitNodes.get(fn);
+      if (list) list.push(node);
+      else awaitNodes.set(fn, [node]);
+    };
+    /** An `await` between `from` and `to` that the path to `write` goes through. */
+    const awaitsOnPath = (fn: ts.Node, from: number, to: number, write: ts.Node): boolean =>
+      (awaitNodes.get(fn) ?? []).some((a) => {
+        const at = ts.isAwaitExpression(a) ? a.end : (a as ts.ForOfStatement).expression.end;
+        return at > from && at <= to && !exitsBefore(a, write, fn);
+      });
     const note = (node: ts.Node, key: string, kind: Access['kind'], pos: number, field = false, value?: Access['value']): void => {
       const fn = enclosingFunction(node);
       if (!fn) return;
@@ -124,9 +179,12 @@ export default defineTsDetector({
       enter: {
         [ts.SyntaxKind.AwaitExpression](node) {
           noteAwait(file, node as ts.AwaitExpression);
+          keepAwait(node);
         },
         [ts.SyntaxKind.ForOfStatement](node) {
-          if ((node as ts.ForOfStatement).awaitModifier) noteAwait(file, node as ts.ForOfStatement);
+          if (!(node as ts.ForOfStatement).awaitModifier) return;
+          noteAwait(file, node as ts.ForOfStatement);
+          keepAwait(node);
         },
         [ts.SyntaxKind.CallExpression](node) {
           const call = node as ts.CallExpression;
@@ -159,6 +217,11 @@ export default defineTsDetector({
         [ts.SyntaxKind.BinaryExpression](node) {
           const binary = node as ts.BinaryExpression;
           const op = binary.operatorToken.kind;
+          if (op === ts.SyntaxKind.PlusToken) {
+            const site = freshIdSite(binary);
+            if (site && inAsync(binary)) freshIds.push(site);
+            return;
+          }
           if ((op === ts.SyntaxKind.InKeyword || op === ts.SyntaxKind.EqualsToken || COMPOUND_ASSIGNMENTS.has(op)) && !inAsync(binary)) return;
           if (op === ts.SyntaxKind.InKeyword) {
             const state = sharedStateName(binary.right);
@@ -189,9 +252,18 @@ export default defineTsDetector({
         },
       },
       end() {
+        for (const site of freshIds) {
+          const fn = enclosingFunction(site.sum);
+          if (!fn || lockedAround(fn) || HANDLES_DUPLICATE.test(fn.getText())) continue;
+          ctx.report({
+            line: file.lineOf(site.sum.getStart()),
+            message: `\`${shortText(site.sum)}\` derives a new \`${site.name}\` from what is already stored (\`${shortText(site.read)}\`, line ${file.lineOf(site.read.getStart())}): two concurrent calls read the same value and hand out the same \`${site.name}\`.`,
+            recommendation: 'Let the database assign it (an auto-increment or sequence column, `@default(autoincrement())`, `@default(uuid())`) or generate one that needs no look-up (`crypto.randomUUID()`); if the number must be dense, take it from a counter incremented atomically (`UPDATE ... SET n = n + 1 RETURNING n`, Redis `INCR`).',
+          });
+        }
         for (const [fn, accesses] of byFunction) {
           if (!accesses.some((a) => a.kind === 'write')) continue;
-          if (lockedAround(fn)) continue;
+          if (lockedAround(fn) || storedPromise(fn) || ONCE_NAME.test(functionName(fn).split('.').at(-1) ?? '')) continue;
           const order = { check: 0, read: 0, write: 1 };
           const sorted = [...accesses].sort((a, b) => a.pos - b.pos || order[a.kind] - order[b.kind]);
           const last = new Map<string, Access>();
@@ -200,7 +272,7 @@ export default defineTsDetector({
             const previous = last.get(access.key);
             last.set(access.key, access);
             if (access.kind !== 'write' || previous?.kind !== 'check' || reported.has(access.key) || !pairs(previous, access) || !harmfulTwice(previous, access)) continue;
-            if (!awaitsBetween(file, fn, previous.pos, access.pos)) continue;
+            if (!awaitsBetween(file, fn, previous.pos, access.pos) || !awaitsOnPath(fn, previous.pos, access.pos, access.node)) continue;
             reported.add(access.key);
             ctx.report({
               line: file.lineOf(access.node.getStart()),

@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { type TsFile, defineTsDetector } from '../define.js';
 import { enclosingFunction, noteLocalAssignment, resolveBinding } from './shared/bindings.js';
 import { type StringPart, constantText, stringParts, unwrap } from './shared/constant-text.js';
-import { noteReference, referencesOf } from './shared/local-calls.js';
+import { referencesOf } from './shared/local-calls.js';
 import { shortText } from './shared/source-text.js';
 import { looksLikeSql, sqlArgument } from './shared/sql-text.js';
 import { classifyValue } from './shared/value-class.js';
@@ -166,7 +166,8 @@ export default defineTsDetector({
     /** Later `sql += ...` / `sql = ...` assignments of a variable, by its declaration. */
     const assigned = new Map<ts.Node, ts.Expression[]>();
 
-    const noteAssignment = (node: ts.BinaryExpression): void => noteLocalAssignment(assigned, node);
+    /** Binary expressions in document order: their assignments are resolved in `end`, and only when there is a query call. */
+    const binaries: ts.BinaryExpression[] = [];
 
     /** The pieces of the text passed, following a local variable built in the same function. */
     function queryPieces(call: ts.CallExpression, text: ts.Expression): { parts: StringPart[]; via?: string } | undefined {
@@ -229,13 +230,12 @@ export default defineTsDetector({
           if (text) calls.push({ call, text });
         },
         [ts.SyntaxKind.BinaryExpression](node) {
-          noteAssignment(node as ts.BinaryExpression);
-        },
-        [ts.SyntaxKind.Identifier](node) {
-          noteReference(ctx.file, node as ts.Identifier);
+          binaries.push(node as ts.BinaryExpression);
         },
       },
       end() {
+        if (calls.length === 0) return;
+        for (const node of binaries) noteLocalAssignment(assigned, node);
         const reported = new Set<ts.Node>();
         for (const c of calls) check(c, reported);
       },

@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { defineTsDetector } from '../define.js';
 import { enclosingFunction, resolveBinding } from './shared/bindings.js';
 import { constantText, stringParts, unwrap } from './shared/constant-text.js';
-import { noteReference, referencesOf } from './shared/local-calls.js';
+import { referencesOf } from './shared/local-calls.js';
 import { propertyNameText } from './shared/object-literal.js';
 import { isRequestQuery, requestQueryKey } from './shared/request-input.js';
 import { isTestPath } from './shared/secret-patterns.js';
@@ -11,6 +11,35 @@ import {
   GENERIC_KEYS, NOT_CREDENTIAL, ONE_TIME_LINK, QUERY_CREDENTIAL, THIRD_PARTY_URL, contextText, isCredentialKey, isHttpCall,
   isRequestUrl, isTokenKey, keyOf, tokenParameter, usedAsBearer, valueName,
 } from './shared/url-credentials.js';
+
+/** A host name written out (`'api.example.com'`). */
+const HOST_NAME = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+/** A URL on this machine: no proxy, browser or `Referer` sees it. */
+const LOOPBACK_URL = /:\/\/(localhost|127\.0\.0\.1|\[::1\])(?![\w.-])/i;
+
+/**
+ * True when the built URL goes to a fixed third-party host named elsewhere: a sibling host argument
+ * (`request('api.example.com', path)`), or a local helper that prefixes a literal URL (`graphRequest(path)`
+ * → `'https://graph.example.com/' + path`).
+ */
+function fixedThirdPartyHost(url: ts.Expression): boolean {
+  let e: ts.Node = url;
+  while (ts.isParenthesizedExpression(e.parent)) e = e.parent;
+  const call = e.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.includes(e as ts.Expression)) return false;
+  if (call.arguments.some((a) => a !== e && ts.isStringLiteralLike(a) && HOST_NAME.test(a.text))) return true;
+  const callee = unwrap(call.expression);
+  const helper = ts.isIdentifier(callee) ? resolveBinding(callee) : undefined;
+  if (helper?.kind !== 'function') return false;
+  let literal = false;
+  const visit = (n: ts.Node): void => {
+    if (literal) return;
+    if (ts.isStringLiteralLike(n) && THIRD_PARTY_URL.test(n.text)) literal = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(helper.declaration);
+  return literal;
+}
 
 /** Auth tokens and JWTs put into URL query strings, or read from a request's query string. */
 export default defineTsDetector({
@@ -22,7 +51,7 @@ export default defineTsDetector({
     recommendation:
       'Send credentials in the `Authorization: Bearer …` header (or a cookie, or the request body); for WebSockets, send the token in the first message or a cookie. Read them from the same place on the server.',
     docs: {
-      why: 'A URL is not a secret: servers, proxies and load balancers log it, browsers keep it in history and send it in the `Referer` header to other sites, and analytics scripts collect it. A token in the query string therefore leaks to everyone who can read those logs. The rule reports built URLs whose query sets a credential parameter (`access_token`, `id_token`, `jwt`, `session_id`, `password`, ...) to a non-constant value, `searchParams.set(\'access_token\', ...)`, HTTP client `params` with such a key, and handlers that read `req.query.access_token`. The generic names `token`, `auth`, `secret` and `session` count only when the URL is requested right there (`fetch`, `axios.get`, `new WebSocket`, directly or through a local) or the handler uses the value as a bearer credential (next to the `Authorization` header, or in `jwt.verify`): e-mailed links carry one-time tokens by design. One-time links that must carry their token (password reset, e-mail verification, invitations, magic links, unsubscribe), pagination tokens (`pageToken`, `nextToken`), literal URLs of third-party APIs that define the parameter themselves (`https://graph.facebook.com/...?access_token=`, Mapbox tiles), API keys (`key=`, `api_key=`), and test files are left alone.',
+      why: 'A URL is not a secret: servers, proxies and load balancers log it, browsers keep it in history and send it in the `Referer` header to other sites, and analytics scripts collect it. A token in the query string therefore leaks to everyone who can read those logs. The rule reports built URLs whose query sets a credential parameter (`access_token`, `id_token`, `jwt`, `session_id`, `password`, ...) to a non-constant value, `searchParams.set(\'access_token\', ...)`, HTTP client `params` with such a key, and handlers that read `req.query.access_token`. The generic names `token`, `auth`, `secret` and `session` count only when the URL is requested right there (`fetch`, `axios.get`, `new WebSocket`, directly or through a local) or the handler uses the value as a bearer credential (next to the `Authorization` header, or in `jwt.verify`): e-mailed links carry one-time tokens by design. One-time links that must carry their token (password reset, e-mail verification, invitations, magic links, unsubscribe), pagination tokens (`pageToken`, `nextToken`), literal URLs of third-party APIs that define the parameter themselves (`https://graph.facebook.com/...?access_token=`, Mapbox tiles), API keys (`key=`, `api_key=`), URLs on `localhost`, form bodies (`\'login=\' + user + \'&password=\' + pass`), redaction values, and test files are left alone; so are third-party hosts named through a local helper (`graphRequest(path)` prefixing `https://graph.example.com/`) or a host argument (`request(\'api.example.com\', path)`).',
       flagged: [
         'export function connect(accessToken: string) {\n  return new WebSocket(`${WS_URL}/stream?access_token=${accessToken}`);\n}\n',
         "app.get('/api/me', (req, res) => {\n  const user = verifyJwt(req.query.token);\n  res.json(user);\n});\n",
@@ -54,7 +83,11 @@ export default defineTsDetector({
       report(node, `\`${shortText(value)}\` is put into the URL query as \`${key}=\`: URLs end up in server and proxy logs, browser history and \`Referer\` headers.`, context);
     }
 
+    // The pattern has no anchors: a piece of code matches it only if the whole text does.
+    const credentialQueryInText = QUERY_CREDENTIAL.test(ctx.file.text);
+
     function onString(node: ts.Node): void {
+      if (!credentialQueryInText) return;
       const e = node as ts.Expression;
       // Only the outermost `+` of a chain.
       if (ts.isBinaryExpression(e) && (e.operatorToken.kind !== ts.SyntaxKind.PlusToken || (ts.isBinaryExpression(e.parent) && e.parent.operatorToken.kind === ts.SyntaxKind.PlusToken))) return;
@@ -64,7 +97,13 @@ export default defineTsDetector({
       if (!parts || !hit) return;
       const context = parts.map((p) => (p.kind === 'text' ? p.text : p.expr.getText())).join('');
       // Third-party APIs (Graph API, WeChat, Mapbox tiles) define the query parameter; the call cannot move it.
-      if (parts[0]?.kind === 'text' && THIRD_PARTY_URL.test(parts[0].text)) return;
+      // The text before the first value (a template starts with its head, often empty).
+      const firstValue = parts.findIndex((p) => p.kind === 'value');
+      const lead = parts.slice(0, firstValue).map((p) => (p.kind === 'text' ? p.text : '')).join('');
+      if (THIRD_PARTY_URL.test(lead)) return;
+      if (fixedThirdPartyHost(e) || LOOPBACK_URL.test(context)) return;
+      // `'login=' + user + '&password=' + pass` is a form body, not a URL.
+      if (/^[\w.[\]-]+=/.test(lead) && !lead.includes('?')) return;
       if (isCredentialKey(hit.key)) put(e, hit.key, hit.value, context);
       else generic.push({ url: e, key: hit.key, value: hit.value, context });
     }
@@ -137,9 +176,6 @@ export default defineTsDetector({
         [ts.SyntaxKind.PropertyAccessExpression]: onAccess,
         [ts.SyntaxKind.ElementAccessExpression]: onAccess,
         [ts.SyntaxKind.VariableDeclaration]: onDeclaration,
-        [ts.SyntaxKind.Identifier](node) {
-          noteReference(ctx.file, node as ts.Identifier);
-        },
       },
       end() {
         for (const g of generic) if (requested(g.url)) put(g.url, g.key, g.value, g.context);

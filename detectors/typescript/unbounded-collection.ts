@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import { defineTsDetector } from '../define.js';
-import { type Collection, type CollectionUse, collectionVisitor, collectionsOf, moduleInstances } from './shared/collection-uses.js';
+import { type Collection, type CollectionUse, collectionsOf, moduleInstances } from './shared/collection-uses.js';
 import { isTestFile } from './shared/file-role.js';
 import { functionName } from './shared/function-name.js';
 import { isAsyncFunction, perEventContext } from './shared/per-event-context.js';
@@ -83,7 +83,6 @@ export default defineTsDetector({
   create(ctx) {
     if (isTestFile(ctx.file.path)) return {};
     return {
-      enter: collectionVisitor(ctx.file),
       end() {
         const singletons = moduleInstances(ctx.file);
         for (const c of collectionsOf(ctx.file)) {

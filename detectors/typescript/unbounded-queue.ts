@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import { defineTsDetector } from '../define.js';
-import { type Collection, type CollectionUse, collectionVisitor, collectionsOf } from './shared/collection-uses.js';
+import { type Collection, type CollectionUse, collectionsOf } from './shared/collection-uses.js';
 import { isTestFile } from './shared/file-role.js';
 import { functionName } from './shared/function-name.js';
 import { isAsyncFunction, perEventContext } from './shared/per-event-context.js';
@@ -13,7 +13,8 @@ function isZero(expr: ts.Expression): boolean {
 /** True when a use limits the length: a comparison of `length` with anything but 0, a truncation, a `splice`. */
 function bounds(use: CollectionUse): boolean {
   if (use.op === 'size' && use.comparison) {
-    const other = use.comparison.left === use.node.parent ? use.comparison.right : use.comparison.left;
+    const holds = (e: ts.Node): boolean => e.pos <= use.node.pos && use.node.end <= e.end;
+    const other = holds(use.comparison.left) ? use.comparison.right : use.comparison.left;
     return !isZero(other);
   }
   return use.method === 'splice' || (use.op === 'remove' && use.method === 'length');
@@ -70,7 +71,6 @@ export default defineTsDetector({
   create(ctx) {
     if (isTestFile(ctx.file.path)) return {};
     return {
-      enter: collectionVisitor(ctx.file),
       end() {
         for (const c of collectionsOf(ctx.file)) {
           const queue = unboundedQueue(c);

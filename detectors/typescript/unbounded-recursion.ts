@@ -148,11 +148,20 @@ export default defineTsDetector({
       // Only named functions can call themselves; anonymous callbacks need no record.
       if (frame && frame.name !== '') frame.spans.push({ kind, node });
     };
+    /**
+     * The frame of every function without a name: it cannot call itself, so nothing is recorded for it
+     * (every record below is made for named frames only) and one shared frame serves them all.
+     */
+    const anonymous: Frame = { fn: file.sourceFile, name: '', params: [], rebound: new Set(), spans: [], tries: [], uses: [] };
     const enterFunction = (node: ts.Node): void => {
       const fn = node as ts.SignatureDeclaration;
       const own = ownName(fn);
-      const frame: Frame = { fn, name: own?.name ?? '', params: parameterNames(fn), rebound: new Set(), spans: [], tries: [], uses: [] };
-      if (own?.member) members.add(frame);
+      if (!own) {
+        frames.push(anonymous);
+        return;
+      }
+      const frame: Frame = { fn, name: own.name, params: parameterNames(fn), rebound: new Set(), spans: [], tries: [], uses: [] };
+      if (own.member) members.add(frame);
       frames.push(frame);
     };
     const exitFunction = (): void => {
@@ -197,14 +206,15 @@ export default defineTsDetector({
     exit[ts.SyntaxKind.BinaryExpression] = (node) => {
       const binary = node as ts.BinaryExpression;
       const frame = top();
-      if (!frame) return;
+      if (!frame || frame.name === '') return;
       if (SHORT_CIRCUIT.has(binary.operatorToken.kind)) span(binary, 'conditional');
       else if (ASSIGNMENTS.has(binary.operatorToken.kind) && ts.isIdentifier(binary.left)) frame.rebound.add(binary.left.text);
     };
     const bump = (node: ts.Node): void => {
       const { operand, operator } = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
       const counts = operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken;
-      if (counts && ts.isIdentifier(operand)) top()?.rebound.add(operand.text);
+      const frame = top();
+      if (counts && frame && frame.name !== '' && ts.isIdentifier(operand)) frame.rebound.add(operand.text);
     };
     exit[ts.SyntaxKind.PrefixUnaryExpression] = bump;
     exit[ts.SyntaxKind.PostfixUnaryExpression] = bump;

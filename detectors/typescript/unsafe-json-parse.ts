@@ -3,8 +3,9 @@ import { defineTsDetector } from '../define.js';
 import { resolveBinding } from './shared/bindings.js';
 import { constantText, unwrap } from './shared/constant-text.js';
 import { isTestFile } from './shared/file-role.js';
+import { isBuildOutput } from './shared/generated-code.js';
 import { boundToModule } from './shared/node-modules.js';
-import { shortText } from './shared/source-text.js';
+import { mayMention, shortText } from './shared/source-text.js';
 import { insideTryBlock } from './shared/try-scope.js';
 
 const MAX_DEPTH = 6;
@@ -123,13 +124,27 @@ function memberPath(expr: ts.Expression): { root: ts.Expression; names: string[]
   return { root: e, names };
 }
 
+/**
+ * A listener of the app's own publish/subscribe channel: Redis `on('message', (channel, message) => ...)`
+ * (the message is the second parameter) or Postgres `on('notification', ...)`. What arrives there is what
+ * the app itself published, encoded by `JSON.stringify`.
+ */
+function ownChannelListener(param: ts.ParameterDeclaration): boolean {
+  const fn = param.parent;
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  const event = call.arguments[0];
+  const name = event && ts.isStringLiteralLike(event) ? event.text : '';
+  return name === 'notification' || (/^p?message$/.test(name) && (fn as ts.SignatureDeclarationBase).parameters.indexOf(param) >= 1);
+}
+
 /** What external data an identifier is bound to: a listener's parameter, or a local bound to a source. */
 function identifierSource(id: ts.Identifier, depth: number): string | undefined {
   const binding = resolveBinding(id);
   if (!binding) return undefined;
   if (binding.kind === 'param') {
     const fn = binding.declaration.parent;
-    return isListener(fn) ? 'a received message' : undefined;
+    return isListener(fn) && !ownChannelListener(binding.declaration as ts.ParameterDeclaration) ? 'a received message' : undefined;
   }
   if ((binding.kind === 'const' || binding.kind === 'let') && binding.initializer) return source(binding.initializer, depth + 1);
   return undefined;
@@ -154,6 +169,18 @@ function source(expr: ts.Expression, depth = 0): string | undefined {
   return undefined;
 }
 
+/** Browser code: there a listener that throws logs the error and drops the message, which is what a `catch` would do. */
+const BROWSER_GLOBALS = /\b(window|document)\.[a-zA-Z]/;
+
+/** Inside `window.addEventListener('message', ...)`: a `postMessage` from any other page, not the app's own server. */
+function crossDocumentMessage(node: ts.Node): boolean {
+  for (let a = node.parent; a; a = a.parent) {
+    if (!ts.isCallExpression(a) || !ts.isPropertyAccessExpression(a.expression)) continue;
+    if (a.expression.name.text === 'addEventListener' && /^(window|self|globalThis)$/.test(a.expression.expression.getText())) return true;
+  }
+  return false;
+}
+
 /** True when `call` is the global `JSON.parse` (not a local `JSON`). */
 function isJsonParse(call: ts.CallExpression): boolean {
   const callee = unwrap(call.expression);
@@ -173,7 +200,7 @@ export default defineTsDetector({
     recommendation:
       'Parse inside `try`/`catch` and answer malformed input deliberately (a 400, a dropped message with a log line, a clear error naming the file), then validate the parsed shape.',
     docs: {
-      why: '`JSON.parse` throws on the first malformed byte. Data from outside the program (a request body or query, a WebSocket or queue message, a file chosen at run time, a response body, `localStorage`) is malformed sooner or later; thrown from an event listener it crashes the process, from a request handler it becomes a 500 instead of a 400. The rule follows the argument back through local `const`/`let` bindings and `.toString()`; parsing constants, the program\'s own files (`__dirname`, `import.meta.url`), parameters of ordinary functions and files whose path is one (their callers decide) and anything inside a `try` block is left alone.',
+      why: '`JSON.parse` throws on the first malformed byte. Data from outside the program (a request body or query, a WebSocket or queue message, a file chosen at run time, a response body, `localStorage`) is malformed sooner or later; thrown from an event listener it crashes the process, from a request handler it becomes a 500 instead of a 400. The rule follows the argument back through local `const`/`let` bindings and `.toString()`; parsing constants, the program\'s own files (`__dirname`, `import.meta.url`), parameters of ordinary functions and files whose path is one (their callers decide) and anything inside a `try` block is left alone, as are messages of publish/subscribe channels the app itself publishes on (Redis `message` with its channel argument, Postgres `notification`), messages browser code receives on its own connections (a listener that throws there only logs and drops the message; `window` `message` events from other pages still count) and bundled or compiled output.',
       flagged: [
         "wss.on('connection', (ws) => {\n  ws.on('message', (data) => {\n    const msg = JSON.parse(data.toString());\n    route(msg);\n  });\n});\n",
         "app.get('/search', (req, res) => {\n  const filter = JSON.parse(req.query.filter);\n  res.json(find(filter));\n});\n",
@@ -192,6 +219,12 @@ export default defineTsDetector({
   create(ctx) {
     // In a test, a throw on malformed data fails the test, which is the point.
     if (isTestFile(ctx.file.path)) return {};
+    // Bundles and compiled copies are not edited in a pull request (seen in ghost's built admin and y-webrtc's dist).
+    if (isBuildOutput(ctx.file)) return {};
+    // Only `JSON.parse` is looked at.
+    if (!mayMention(ctx.file.text, 'JSON')) return {};
+    let browser: boolean | undefined;
+    const inBrowser = (): boolean => (browser ??= BROWSER_GLOBALS.test(ctx.file.text));
     return {
       enter: {
         [ts.SyntaxKind.CallExpression](node) {
@@ -199,7 +232,7 @@ export default defineTsDetector({
           const arg = call.arguments[0];
           if (!arg || !isJsonParse(call) || insideTryBlock(call)) return;
           const what = source(arg);
-          if (what === undefined) return;
+          if (what === undefined || (what === 'a received message' && inBrowser() && !crossDocumentMessage(call))) return;
           ctx.report({
             line: ctx.file.lineOf(call.getStart()),
             message: `\`JSON.parse(${shortText(arg)})\` parses ${what} outside any \`try\`: malformed input throws here.`,

@@ -1,7 +1,11 @@
 import { ts } from 'ts-morph';
 import type { Fix } from '../../src/types.js';
+import { documentOrderOf } from '../../src/analysis/parse-typescript.js';
 import { type TsFile, defineTsDetector } from '../define.js';
+import { isBuildOutput } from './shared/generated-code.js';
 import { type EsImport, importsOf } from './shared/imports.js';
+
+const { Identifier: IDENTIFIER, JsxElement: JSX_ELEMENT, JsxSelfClosingElement: JSX_SELF_CLOSING_ELEMENT, JsxFragment: JSX_FRAGMENT } = ts.SyntaxKind;
 
 /** Names a JSX transform may reference implicitly (classic runtime, Preact's `h`). */
 const JSX_FACTORIES = new Set(['React', 'h', 'jsx', 'Fragment', 'createElement']);
@@ -17,6 +21,27 @@ function isNonReference(id: ts.Identifier): boolean {
       ts.isMethodSignature(p) || ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p) || ts.isEnumMember(p)) &&
     p.name === id
   );
+}
+
+/**
+ * Which of the `imported` names the file references, and whether it has JSX, read from its nodes in
+ * document order. Stops early once every imported name is used (JSX then no longer matters).
+ */
+function references(sourceFile: ts.SourceFile, imported: ReadonlySet<string>): { used: Set<string>; hasJsx: boolean } {
+  const used = new Set<string>();
+  let hasJsx = false;
+  const { nodes, kinds } = documentOrderOf(sourceFile);
+  for (let i = 0; i < kinds.length && used.size < imported.size; i++) {
+    const kind = kinds[i];
+    if (kind === IDENTIFIER) {
+      const id = nodes[i] as ts.Identifier;
+      const text = id.text;
+      if (imported.has(text) && !used.has(text) && !isNonReference(id)) used.add(text);
+    } else if (kind === JSX_ELEMENT || kind === JSX_SELF_CLOSING_ELEMENT || kind === JSX_FRAGMENT) {
+      hasJsx = true;
+    }
+  }
+  return { used, hasJsx };
 }
 
 /** Every binding an import declares. */
@@ -80,7 +105,7 @@ export default defineTsDetector({
     description: 'An imported name is never used in the file.',
     recommendation: 'Remove the unused import.',
     docs: {
-      why: 'Unused imports are noise for readers, keep dead dependencies alive and can load modules (and their side effects) for nothing. Uses in type positions, JSX, re-exports and JSDoc count; side-effect imports and the classic `React` import of JSX files are left alone.',
+      why: 'Unused imports are noise for readers, keep dead dependencies alive and can load modules (and their side effects) for nothing. Uses in type positions, JSX, re-exports and JSDoc count; side-effect imports, the classic `React` import of JSX files and bundled or built output (which keeps imports its source used only as types) are left alone.',
       flagged: [
         "import { readFile, writeFile } from 'node:fs/promises';\nexport const load = (p: string) => readFile(p, 'utf8');\n",
         "import path from 'node:path';\nexport const x = 1;\n",
@@ -94,12 +119,15 @@ export default defineTsDetector({
   },
   defaultOptions: {},
   create(ctx) {
-    const used = new Set<string>();
-    let hasJsx = false;
+    // Bundlers keep imports whose names were only used as types in the source (seen in directus' dist/).
+    if (isBuildOutput(ctx.file)) return {};
+    const { imports } = importsOf(ctx.file);
+    /** The names the imports bind: only uses of these are recorded. */
+    const imported = new Set(imports.flatMap((imp) => (imp.sideEffect ? [] : bindingsOf(imp).map((id) => id.text))));
+    if (imported.size === 0) return {};
     const jsxFile = /\.[jt]sx$/i.test(ctx.file.path);
-    const markJsx = (): void => {
-      hasJsx = true;
-    };
+    let used = new Set<string>();
+    let hasJsx = false;
 
     // JSDoc words need a scan of the whole text: only done when some import is not otherwise used.
     let docWords: Set<string> | undefined;
@@ -113,16 +141,8 @@ export default defineTsDetector({
     }
 
     return {
-      enter: {
-        [ts.SyntaxKind.Identifier](node) {
-          if (!isNonReference(node as ts.Identifier)) used.add((node as ts.Identifier).text);
-        },
-        [ts.SyntaxKind.JsxElement]: markJsx,
-        [ts.SyntaxKind.JsxSelfClosingElement]: markJsx,
-        [ts.SyntaxKind.JsxFragment]: markJsx,
-      },
       end() {
-        const { imports } = importsOf(ctx.file);
+        ({ used, hasJsx } = references(ctx.file.sourceFile, imported));
         const makesModule = importMakesModule(ctx.file, imports.length);
         for (const imp of imports) {
           if (imp.sideEffect) continue;

@@ -37,8 +37,8 @@ export interface Analyzer {
 /** Files larger than this are skipped with a note (minified bundles, generated code). */
 export const MAX_FILE_BYTES = 1_000_000;
 
-function enabledFor(detectors: readonly Detector[], language: Language, config: ResolvedConfig): FileDetector[] {
-  return detectors.filter((d): d is FileDetector => !isProjectDetector(d) && d.meta.language === language && isEnabled(d, config));
+function enabledFor(detectors: readonly FileDetector[], config: ResolvedConfig): FileDetector[] {
+  return detectors.filter((d) => isEnabled(d, config));
 }
 
 /** A rule the config names is on unless set `off`; one it does not name follows its default. */
@@ -70,16 +70,22 @@ export function optionsOf(detector: Detector, config: ResolvedConfig): Readonly<
   return Object.freeze({ ...detector.defaultOptions, ...config.rules[detector.meta.id]?.options });
 }
 
+/** True when `options` sets anything (an own enumerable key, as a spread would copy). */
+function setsAny(options: object): boolean {
+  return Object.keys(options).length > 0 || Object.getOwnPropertySymbols(options).some((s) => Object.prototype.propertyIsEnumerable.call(options, s));
+}
+
 function contextFor<F>(
   detector: Detector,
   file: F & { path: string },
   config: ResolvedConfig,
+  options: Readonly<DetectorOptions>,
   sink: Finding[],
   good: GoodPatternSighting[],
 ): DetectorContext<F, DetectorOptions> {
   return {
     file,
-    options: optionsOf(detector, config),
+    options,
     report(report: Report) {
       sink.push(findingOf(detector, config, file.path, report));
     },
@@ -92,6 +98,30 @@ function contextFor<F>(
 /** Creates an analyzer over a registry; the Python grammar is loaded on the first Python file. */
 export function createAnalyzer(registry: readonly Detector[]): Analyzer {
   let python: Promise<PythonParser> | undefined;
+  /** The registry's per-file detectors by language, in registry order (sorted out once, not per file). */
+  const byLanguage = new Map<Language, FileDetector[]>();
+  for (const d of registry) {
+    if (isProjectDetector(d)) continue;
+    const list = byLanguage.get(d.meta.language);
+    if (list) list.push(d);
+    else byLanguage.set(d.meta.language, [d]);
+  }
+
+  /**
+   * A detector's frozen defaults, made once and shared by every file whose config sets no option for
+   * it (the same content `optionsOf` would copy for each file).
+   */
+  const defaults = new Map<FileDetector, Readonly<DetectorOptions>>();
+  function optionsFor(detector: FileDetector, config: ResolvedConfig): Readonly<DetectorOptions> {
+    const set = config.rules[detector.meta.id]?.options;
+    if (set != null && setsAny(set)) return optionsOf(detector, config);
+    let shared = defaults.get(detector);
+    if (shared === undefined) {
+      shared = Object.freeze({ ...detector.defaultOptions });
+      defaults.set(detector, shared);
+    }
+    return shared;
+  }
 
   function run<F extends { path: string }, V>(
     detectors: readonly FileDetector[],
@@ -106,7 +136,7 @@ export function createAnalyzer(registry: readonly Detector[]): Analyzer {
     const notes: Note[] = [];
     detectors.forEach((detector, i) => {
       try {
-        const ctx = contextFor(detector, file, config, perDetector[i], praised[i]);
+        const ctx = contextFor(detector, file, config, optionsFor(detector, config), perDetector[i], praised[i]);
         visitors.push({ owner: owners[i], visitor: (detector.create as unknown as (c: typeof ctx) => V)(ctx) });
       } catch (error) {
         owners[i].failed = error;
@@ -135,7 +165,7 @@ export function createAnalyzer(registry: readonly Detector[]): Analyzer {
       }
       const unparseable = unparseableReason(text);
       if (unparseable) return { findings: [], notes: [{ file: path, message: `not analysed: ${unparseable}` }], analyzed: false };
-      const detectors = enabledFor(registry, language, config);
+      const detectors = enabledFor(byLanguage.get(language) ?? [], config);
       try {
         if (language === 'typescript') {
           const file = parseTypeScript(path, text);

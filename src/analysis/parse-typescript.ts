@@ -12,14 +12,150 @@ function scriptKindOf(path: string): ts.ScriptKind {
   return ts.ScriptKind.TS;
 }
 
+type Parented = { parent: ts.Node };
+type WithJSDoc = ts.Node & { jsDoc?: ts.JSDoc[] };
+
+/**
+ * Sets `parent` on every node of a JSDoc comment's subtree (nested JSDoc is not followed, as in the
+ * compiler's own pass).
+ */
+function setJSDocParents(doc: ts.JSDoc): void {
+  const stack: ts.Node[] = [doc];
+  let parent: ts.Node = doc;
+  const bind = (child: ts.Node): void => {
+    (child as unknown as Parented).parent = parent;
+    stack.push(child);
+  };
+  while (stack.length > 0) {
+    parent = stack.pop() as ts.Node;
+    ts.forEachChild(parent, bind);
+  }
+}
+
+/**
+ * A tree's nodes in document order (the order of the one traversal), each with its depth (the root's
+ * is 0) and its kind: scanning `kinds` for a kind reads no node (a node's fields are a slow,
+ * many-shaped read).
+ */
+export interface DocumentOrder {
+  nodes: readonly ts.Node[];
+  depths: Int32Array;
+  kinds: Uint16Array;
+}
+
+/** The traversal stack, reused from tree to tree (the listing runs to completion, never nested). */
+const stack: ts.Node[] = [];
+const stackDepths: number[] = [];
+
+/**
+ * Lists the nodes `ts.forEachChild` reaches from `root` in document order, iteratively (deep nesting
+ * cannot overflow). With `setParents`, also sets `parent` on every node, JSDoc comments and their
+ * contents included: the result of `createSourceFile(..., setParentNodes = true)`, in one pass that
+ * builds no array of children per node (the compiler's own pass does).
+ */
+export function documentOrder(root: ts.Node, setParents: boolean): DocumentOrder {
+  // The parser's node count (JSDoc nodes included) is at least the number of nodes listed: the lists
+  // are made at that size once (and doubled should it ever fall short).
+  let capacity = ((root as { nodeCount?: number }).nodeCount ?? 0) + 1;
+  const nodes: ts.Node[] = new Array<ts.Node>(capacity);
+  let depths = new Int32Array(capacity);
+  let kinds = new Uint16Array(capacity);
+  let count = 0;
+  stack.length = 0;
+  stackDepths.length = 0;
+  stack.push(root);
+  stackDepths.push(0);
+  let parent: ts.Node = root;
+  let childDepth = 1;
+  const push = (child: ts.Node): void => {
+    stack.push(child);
+    stackDepths.push(childDepth);
+  };
+  const bind = (child: ts.Node): void => {
+    (child as unknown as Parented).parent = parent;
+    stack.push(child);
+    stackDepths.push(childDepth);
+  };
+  const bindWithJSDoc = (child: ts.Node): void => {
+    (child as unknown as Parented).parent = parent;
+    const docs = (child as WithJSDoc).jsDoc;
+    if (docs !== undefined) {
+      for (const doc of docs) {
+        (doc as unknown as Parented).parent = child;
+        setJSDocParents(doc);
+      }
+    }
+    stack.push(child);
+    stackDepths.push(childDepth);
+  };
+  // JSDoc comments start with `/**`: a text without one has none to look for on every node.
+  const jsDocPossible = !ts.isSourceFile(root) || root.text.includes('/**');
+  const visit = !setParents ? push : jsDocPossible ? bindWithJSDoc : bind;
+  while (stack.length > 0) {
+    const node = stack.pop() as ts.Node;
+    const depth = stackDepths.pop() as number;
+    if (count === capacity) {
+      capacity *= 2;
+      nodes.length = capacity;
+      depths = grown(depths, new Int32Array(capacity));
+      kinds = grown(kinds, new Uint16Array(capacity));
+    }
+    nodes[count] = node;
+    depths[count] = depth;
+    kinds[count] = node.kind;
+    count++;
+    parent = node;
+    childDepth = depth + 1;
+    // Children are pushed in document order, then reversed in place so the first is popped first
+    // (their depths are all the same).
+    let first = stack.length;
+    ts.forEachChild(node, visit);
+    for (let last = stack.length - 1; first < last; first++, last--) {
+      const swap = stack[first];
+      stack[first] = stack[last];
+      stack[last] = swap;
+    }
+  }
+  nodes.length = count;
+  return { nodes, depths: depths.subarray(0, count), kinds: kinds.subarray(0, count) };
+}
+
+function grown<T extends Int32Array | Uint16Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** The document order of each parsed tree, listed while parsing (lives as long as the tree). */
+const orders = new WeakMap<ts.SourceFile, DocumentOrder>();
+
+/**
+ * The document order of `sourceFile`: the list made while parsing, or (for a tree built some other
+ * way) one listed now and kept. Shared by the traversal and by analyses that look at every node.
+ */
+export function documentOrderOf(sourceFile: ts.SourceFile): DocumentOrder {
+  let order = orders.get(sourceFile);
+  if (order === undefined) {
+    order = documentOrder(sourceFile, false);
+    orders.set(sourceFile, order);
+  }
+  return order;
+}
+
 /** Parses `text`; syntax errors are tolerated by the parser and reported by `syntaxErrorCount`. */
 export function parseTypeScript(path: string, text: string): TsFile {
-  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindOf(path));
+  // Parent pointers are set by the pass that also lists the nodes for the traversal.
+  const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindOf(path));
+  orders.set(sourceFile, documentOrder(sourceFile, true));
+  let lines: string[] | undefined;
   return {
     language: 'typescript',
     path,
     text,
-    lines: splitLines(text),
+    // Split on first use: most files are read line by line only to report.
+    get lines(): string[] {
+      lines ??= splitLines(text);
+      return lines;
+    },
     memo: createMemo(),
     sourceFile,
     lineOf: (pos) => sourceFile.getLineAndCharacterOfPosition(pos).line + 1,

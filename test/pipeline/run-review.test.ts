@@ -364,7 +364,9 @@ describe('good patterns: errors with context and structured logging', () => {
 
   test('a rethrow with its cause and a logger call with fields are praised on changed lines', async () => {
     const all = (text: string) => text.split('\n').map((_, i) => i + 1);
-    const { result } = await review(memorySource({ 'src/charge.ts': [ts, all(ts)], 'app/charge.py': [py, all(py)] }));
+    // The TypeScript praise comes from swallowed-exception, which is off by default.
+    const config = { ...DEFAULT_CONFIG, rules: { 'swallowed-exception': { enabled: true, options: {} } } };
+    const { result } = await review(memorySource({ 'src/charge.ts': [ts, all(ts)], 'app/charge.py': [py, all(py)] }), config);
     expect(result!.findings).toEqual([]);
     expect(result!.goodPatterns).toEqual(
       expect.arrayContaining([

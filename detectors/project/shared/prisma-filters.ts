@@ -13,6 +13,12 @@ export interface PrismaFilter {
   field: string;
   kind: 'where' | 'orderBy';
   line: number;
+  /** Start of the query call: fields of one call form one query. */
+  query: number;
+  /** A `where` key every row must match (top level or under `AND`), not one alternative of an `OR`/`NOT`. */
+  conjunct: boolean;
+  /** The query reads only its first rows (`take`, `findFirst`): where an index on a sort column pays. */
+  limited: boolean;
 }
 
 /** List and bulk methods: `findUnique` and friends already need a unique field. */
@@ -25,10 +31,10 @@ function keyText(name: ts.PropertyName): string | undefined {
 }
 
 /** Literal keys of a `where` (through AND/OR/NOT) or an `orderBy` (object or array of objects). */
-function keysOf(value: ts.Expression, out: Array<{ key: string; node: ts.Node }>, depth = 0): void {
+function keysOf(value: ts.Expression, out: Array<{ key: string; node: ts.Node; conjunct: boolean }>, depth = 0, conjunct = true): void {
   if (depth > 4) return;
   if (ts.isArrayLiteralExpression(value)) {
-    for (const e of value.elements) keysOf(e, out, depth + 1);
+    for (const e of value.elements) keysOf(e, out, depth + 1, conjunct);
     return;
   }
   if (!ts.isObjectLiteralExpression(value)) return;
@@ -36,8 +42,8 @@ function keysOf(value: ts.Expression, out: Array<{ key: string; node: ts.Node }>
     if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
     const key = keyText(p.name);
     if (key === undefined) continue;
-    if (COMBINATORS.has(key) && ts.isPropertyAssignment(p)) keysOf(p.initializer, out, depth + 1);
-    else out.push({ key, node: p });
+    if (COMBINATORS.has(key) && ts.isPropertyAssignment(p)) keysOf(p.initializer, out, depth + 1, conjunct && key === 'AND');
+    else out.push({ key, node: p, conjunct });
   }
 }
 
@@ -64,14 +70,15 @@ export function prismaFilters(path: string, text: string): PrismaFilter[] {
       const query = queryOf(node);
       const arg = node.arguments[0];
       if (query && arg && ts.isObjectLiteralExpression(arg)) {
+        const limited = query.method.startsWith('findFirst') || arg.properties.some((p) => !ts.isSpreadAssignment(p) && p.name !== undefined && keyText(p.name) === 'take');
         for (const p of arg.properties) {
           if (!ts.isPropertyAssignment(p)) continue;
           const kind = keyText(p.name);
           if (kind !== 'where' && kind !== 'orderBy') continue;
-          const keys: Array<{ key: string; node: ts.Node }> = [];
+          const keys: Array<{ key: string; node: ts.Node; conjunct: boolean }> = [];
           keysOf(p.initializer, keys);
           for (const k of keys) {
-            out.push({ ...query, field: k.key, kind, line: source.getLineAndCharacterOfPosition(k.node.getStart(source)).line + 1 });
+            out.push({ ...query, field: k.key, kind, line: source.getLineAndCharacterOfPosition(k.node.getStart(source)).line + 1, query: node.getStart(source), conjunct: kind === 'where' && k.conjunct, limited });
           }
         }
       }

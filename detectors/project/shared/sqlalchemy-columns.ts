@@ -11,6 +11,10 @@ export interface SqlModel {
   name: string;
   columns: Set<string>;
   indexed: Set<string>;
+  /** Columns declared with a `ForeignKey(...)`. */
+  foreignKeys: Set<string>;
+  /** Columns of type `Boolean`: two values, an index rarely helps. */
+  booleans: Set<string>;
 }
 
 const CLASS = /^class[ \t]+([A-Za-z_]\w*)\s*(\([^)]*\))?\s*:/gm;
@@ -49,13 +53,15 @@ export function sqlModels(text: string): Map<string, SqlModel> {
     const start = match.index ?? 0;
     const end = i + 1 < classes.length ? (classes[i + 1].index ?? text.length) : text.length;
     const body = text.slice(start, end);
-    const model: SqlModel = { name: match[1], columns: new Set(), indexed: new Set() };
+    const model: SqlModel = { name: match[1], columns: new Set(), indexed: new Set(), foreignKeys: new Set(), booleans: new Set() };
     for (const column of body.matchAll(COLUMN)) {
       const at = start + (column.index ?? 0) + column[0].length - 1;
       if (!mask[at]) continue;
       const args = argumentsAt(text, at, mask);
       model.columns.add(column[1]);
       if (/\b(index|unique|primary_key)\s*=\s*True\b/.test(args)) model.indexed.add(column[1]);
+      if (/\bForeignKey\s*\(/.test(args)) model.foreignKeys.add(column[1]);
+      if (/^\s*(?:[\w.]*\.)?Boolean\b/.test(args) || /:\s*Mapped\[\s*bool\s*\]/.test(column[0])) model.booleans.add(column[1]);
     }
     for (const index of body.matchAll(INDEX)) {
       const at = start + (index.index ?? 0) + index[0].length - 1;

@@ -3,7 +3,7 @@
  * nested functions). Fed by the shared traversal with `noteAwait`, read once complete (`end`), so
  * "does this function suspend between these two points?" costs a binary search.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import type { PyFile } from '../../define.js';
 
 type Timeline = Map<number, number[]>;

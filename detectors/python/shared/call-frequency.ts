@@ -3,7 +3,7 @@
  * by their decorator, other functions and methods by name, minus set-up entry points, constructors,
  * context managers and cached factories, which run once per process or own what they build.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 
 /** Entry points and set-up code that run once per process. */
 const ONCE_NAME = /^(main|run|cli|boot|start\w*|bootstrap\w*|setup\w*|set_up\w*|init\w*|seed\w*|migrate\w*|configure\w*|register\w*|install\w*|lifespan|create_app|make_app|__init__|__new__|__enter__|__aenter__|__post_init__|setUp\w*|setUpClass|asyncSetUp)$/;

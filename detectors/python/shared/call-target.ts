@@ -2,7 +2,7 @@
  * What a call calls and with which arguments: the dotted name a function resolves to through the
  * module's imports (`sp.run` → `subprocess.run`), its positional and keyword arguments.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import type { ImportBinding, ScopeModel } from './scopes.js';
 
 /** The last name of a callee: `run` for `subprocess.run`, `f` for `f`, '' otherwise. */

@@ -3,7 +3,7 @@
  * judgement of unbounded-collection, shared with global-mutable-state so one collection is never
  * reported twice for the same code.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import { ADDING } from './collection-mentions.js';
 import { reachingValues } from './local-values.js';
 import { type LongLived, type OwnedMention, ownerName, registersAtImport } from './long-lived-values.js';

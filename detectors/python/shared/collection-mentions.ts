@@ -3,7 +3,7 @@
  * a plain read, or an escape (passed to a call, returned, aliased) after which anything may happen.
  * Shared by unbounded-collection, unbounded-queue and global-mutable-state.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 
 export type MentionKind =
   /** `x[k] = v`, `x[k] += 1` */

@@ -3,7 +3,7 @@
  * value that varies at run time (a parameter, a call result, data read from an object); `unknown`
  * means we cannot tell (an imported name, a loop variable), and detectors stay silent on it.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import type { ScopeModel } from './scopes.js';
 
 export type Tri = 'yes' | 'no' | 'unknown';

@@ -3,7 +3,7 @@
  * section format (Google `Args:`, NumPy `Parameters\n----------`, reST `:param x:`, epytext
  * `@param`), or null where a docstring shows no such sign (a one-liner fits any format).
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 
 export type QuoteStyle = '"""' | "'''";
 export type FormatStyle = 'Google' | 'NumPy' | 'reST' | 'epytext';

@@ -1,5 +1,5 @@
 /** Error handling that keeps the error's context: the good shape the summary points out. */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 
 /**
  * `raise DomainError("...") from err` or `logger.exception(...)` directly in the handler: the error

@@ -1,5 +1,5 @@
 /** Small facts about `function_definition` nodes shared by the metric detectors. */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 
 /** The function's name (`<anonymous>` only on a broken tree). */
 export function functionName(def: Node): string {

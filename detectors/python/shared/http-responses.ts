@@ -3,7 +3,7 @@
  * `abort` and `(body, status)` returns, Django and aiohttp responses, `http.server` handlers.
  * Names are resolved through the module's imports, so a local `abort()` is not Flask's.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import { callArguments, calleeName, importedName, unparenthesized } from './call-target.js';
 import type { ScopeModel } from './scopes.js';
 

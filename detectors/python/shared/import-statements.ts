@@ -1,5 +1,5 @@
 /** Facts about import statements shared by unused-import and duplicate-import, and their fixes. */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import type { Fix } from '../../../src/types.js';
 import type { ImportBinding } from './scopes.js';
 import { sliceBytes } from './source-text.js';

@@ -5,7 +5,7 @@
  * variable or string built from those. `no`: constants and values quoted or converted to numbers.
  * Everything else (globals, call results, attributes of `self`) is `unknown`.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import { type Tri, isConstant } from './constant.js';
 import { calleeName } from './call-target.js';
 import type { Binding, ScopeModel } from './scopes.js';

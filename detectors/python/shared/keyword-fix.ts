@@ -1,5 +1,5 @@
 /** Mechanical fixes on a call's keyword arguments: drop one (`verify=False`), add one (`timeout=10`). */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import type { Fix } from '../../../src/types.js';
 import { replaceBytes } from './source-text.js';
 

@@ -3,7 +3,7 @@
  * unfiltered `session.query(X)` / `X.query` (Flask-SQLAlchemy) / `session.execute(select(X))` /
  * `session.scalars(select(X))`, and Django `X.objects.all()`. Purely syntactic, narrow shapes.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import { shorten, unparenthesized } from './call-target.js';
 
 /** One link of `a.b(...).c.d(...)`: a member name and the call it is, if called. */

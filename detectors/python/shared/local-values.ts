@@ -1,5 +1,5 @@
 /** What a local variable holds where it is read: its assignments in the same scope before the read. */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import type { ScopeModel } from './scopes.js';
 
 export interface ReachingValue {

@@ -3,7 +3,7 @@
  * attributes, with every mention classified (see `collection-mentions.ts`) and the function each
  * mention runs in. Shared by unbounded-collection, unbounded-queue and global-mutable-state.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import type { PyFile } from '../../define.js';
 import { type Mention, classifyMention } from './collection-mentions.js';
 import { type Scope, scopesOf } from './scopes.js';

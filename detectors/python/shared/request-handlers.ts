@@ -9,7 +9,7 @@
  *   base names a view (`View`, `APIView`, `ViewSet`, `MethodView`, `Resource`, `HTTPEndpoint`).
  * Helpers those handlers call are not followed.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import { decoratorsOf } from './call-frequency.js';
 
 const ROUTE_DECORATOR = /^@\s*([\w.]+)\.(get|post|put|patch|delete|route|api_route|websocket|head|options|view)\s*\(/;

@@ -2,7 +2,7 @@
  * Builds the `ScopeModel` of a module in one pass over its tree. An explicit work stack (not
  * recursion) keeps deep expressions (`a + b + ... + z` with thousands of terms) from overflowing.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import { bindImports, classDefinition, comprehension, functionDefinition, lambda, typeAlias } from './scope-definitions.js';
 import { type Binding, type BindingKind, type Scope, type ScopeKind, ScopeModel, type UseKind } from './scope-model.js';
 import { collectSoftUses, noteStringMentions } from './scope-strings.js';
@@ -10,14 +10,6 @@ import { del, pattern, target } from './scope-targets.js';
 
 /** How identifiers under a node are read: plain loads, annotation loads, targets, patterns, `del`. */
 export type Mode = 'load' | 'annotation' | 'local-annotation' | 'typeish' | 'target' | 'pattern' | 'del';
-
-interface Item {
-  node: Node;
-  scope: Scope;
-  mode: Mode;
-  kind: BindingKind | undefined;
-  value: Node | undefined;
-}
 
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const DYNAMIC = new Set(['globals', 'locals', 'vars', 'eval', 'exec']);
@@ -36,7 +28,15 @@ function mangle(name: string, scope: Scope): string {
 /** One module's builder; `run` drains the stack. */
 export class ScopeBuilder {
   readonly model: ScopeModel;
-  private readonly stack: Item[] = [];
+  // The work stack as parallel arrays (no object per item: this runs for every node of the module).
+  private readonly nodes: Node[] = [];
+  private readonly scopes: Scope[] = [];
+  private readonly modes: Mode[] = [];
+  private readonly kinds: Array<BindingKind | undefined> = [];
+  private readonly values: Array<Node | undefined> = [];
+  /** Named children being queued, last first: `forEachNamedChildBackwards` nests, each call above the last. */
+  private readonly pending: number[] = [];
+  private pendingTop = 0;
 
   constructor(root: Node) {
     this.model = new ScopeModel(this.newScope('module', root, null), root.hasError);
@@ -64,30 +64,62 @@ export class ScopeBuilder {
 
   /** Queues `node` (children are queued in reverse so they are processed in source order). */
   push(node: Node | null | undefined, scope: Scope, mode: Mode, kind?: BindingKind, value?: Node): void {
-    // One plain object per item (no spreads): this runs for every node of the module.
-    if (node) this.stack.push({ node, scope, mode, kind: kind || undefined, value: value || undefined });
+    if (!node) return;
+    this.nodes.push(node);
+    this.scopes.push(scope);
+    this.modes.push(mode);
+    this.kinds.push(kind || undefined);
+    this.values.push(value || undefined);
   }
 
   pushChildren(node: Node, scope: Scope, mode: Mode, kind?: BindingKind): void {
-    const children = node.namedChildren;
-    for (let i = children.length - 1; i >= 0; i--) this.push(children[i], scope, mode, kind);
+    const tree = node.tree;
+    const base = this.pendingTop;
+    this.queueNamedChildren(node);
+    for (let k = this.pendingTop - 1; k >= base; k--) this.push(tree.node(this.pending[k]), scope, mode, kind);
+    this.pendingTop = base;
   }
 
   /** Calls `queue` on each named child, last first, so the stack yields them in source order. */
   pushEach(node: Node, queue: (child: Node) => void): void {
-    const children = node.namedChildren;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const c = children[i];
-      if (c) queue(c);
+    const tree = node.tree;
+    const base = this.pendingTop;
+    this.queueNamedChildren(node);
+    // `queue` may queue children of its own: they go above this call's, which stay put.
+    const top = this.pendingTop;
+    for (let k = top - 1; k >= base; k--) {
+      queue(tree.node(this.pending[k]));
+      this.pendingTop = top;
+    }
+    this.pendingTop = base;
+  }
+
+  /** Puts the indices of `node`'s named children on `pending` (no child list, no node objects). */
+  private queueNamedChildren(node: Node): void {
+    const { tree, id } = node;
+    const ends = tree.subtreeEnds;
+    const end = ends[id];
+    for (let c = id + 1; c < end; c = ends[c]) {
+      if (tree.isNamed(c)) {
+        if (this.pendingTop < this.pending.length) this.pending[this.pendingTop] = c;
+        else this.pending.push(c);
+        this.pendingTop++;
+      }
     }
   }
 
   run(): ScopeModel {
-    for (let item = this.stack.pop(); item; item = this.stack.pop()) {
-      if (item.mode === 'target') target(this, item.node, item.scope, item.kind ?? 'assign', item.value);
-      else if (item.mode === 'pattern') pattern(this, item.node, item.scope);
-      else if (item.mode === 'del') del(this, item.node, item.scope);
-      else this.expression(item.node, item.scope, item.mode);
+    const { nodes, scopes, modes, kinds, values } = this;
+    while (nodes.length > 0) {
+      const node = nodes.pop() as Node;
+      const scope = scopes.pop() as Scope;
+      const mode = modes.pop() as Mode;
+      const kind = kinds.pop();
+      const value = values.pop();
+      if (mode === 'target') target(this, node, scope, kind ?? 'assign', value);
+      else if (mode === 'pattern') pattern(this, node, scope);
+      else if (mode === 'del') del(this, node, scope);
+      else this.expression(node, scope, mode);
     }
     return this.model;
   }

@@ -2,7 +2,7 @@
  * The constructs that open scopes or bind in unusual ways: `def`, `class`, `lambda`,
  * comprehensions, PEP 695 type parameters, `type X = ...`, and imports.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import type { ScopeBuilder } from './scope-builder.js';
 import type { ImportBinding, Scope } from './scope-model.js';
 

@@ -2,7 +2,7 @@
  * The binding model of a Python module: scopes, what binds where, every name use, and Python's
  * lookup rules (LEGB, class scopes invisible from nested functions, `global`/`nonlocal`).
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import { CLASS_IMPLICIT, PY_BUILTINS } from './builtins.js';
 
 export type ScopeKind = 'module' | 'class' | 'function' | 'lambda' | 'comprehension' | 'annotation';

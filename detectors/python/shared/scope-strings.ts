@@ -3,7 +3,7 @@
  * (`x: "Foo"`), `cast("Foo", v)`, `TypeVar("T", bound="Foo")`, `__all__` entries and `# type:`
  * comments. A plain token scan: good enough to know an import is used, never used to report.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 
 const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
 const TYPE_CALLS = new Set(['cast', 'TypeVar', 'ForwardRef', 'NewType', 'TypeAliasType', 'ParamSpec', 'TypeVarTuple']);
@@ -39,6 +39,7 @@ export function noteStringMentions(call: Node, into: Set<string>): void {
 
 /** `# type: (int) -> Foo` comments (PEP 484) name types too. */
 export function collectTypeComments(text: string, into: Set<string>): void {
+  if (!text.includes('type:')) return;
   for (const m of text.matchAll(/#\s*type:\s*([^\n#]*)/g)) {
     const body = m[1];
     if (/^ignore\b/.test(body)) continue;

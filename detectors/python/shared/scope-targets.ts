@@ -1,5 +1,5 @@
 /** Binding targets: assignment/`for`/`with`/`except` targets, `match` patterns and `del`. */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import type { ScopeBuilder } from './scope-builder.js';
 import type { BindingKind, Scope } from './scope-model.js';
 

@@ -15,6 +15,7 @@ const NOT_SECRET_LAST = new Set([
   'key_name', 'location', 'source', 'provider', 'backend', 'manager', 'service', 'store', 'algorithm', 'algo', 'version',
   'encoding', 'separator', 'sep', 'char', 'chars', 'index', 'position', 'pos', 'state', 'status', 'option', 'options',
   'arn', 'ref', 'region', 'bucket', 'scope', 'scopes', 'audience', 'issuer', 'host', 'port', 'user', 'username', 'email',
+  'owner', 'challenge',
 ]);
 /** First words that make the name a flag, a count or an action. */
 const NOT_SECRET_FIRST = new Set(['is', 'has', 'use', 'enable', 'show', 'min', 'max', 'num', 'reset', 'forgot', 'get', 'set', 'check', 'validate', 'no', 'allow', 'require', 'verify']);
@@ -49,6 +50,7 @@ const PLACEHOLDER = [
   /\$\{|\{\{|%\(|%s\b|\{\}/,
   /your[-_ ]?|change[-_ ]?me|replace[-_ ]?me|placeholder|example|sample|dummy|redacted|insert[-_ ]|enter[-_ ]|fixme|todo|not[-_ ]?set|xxxx|\*\*\*|\.\.\./i,
   /^(test|testing|fake|mock|secret|password|passwd|token|none|null|undefined|default|admin|guest|user|changeit|foobar|notasecret)$/i,
+  /^[^A-Za-z0-9\s]{2,}[A-Za-z]+[^A-Za-z0-9\s]{2,}$/, // `**SECRET**`: a mask shown in place of the value
 ];
 
 /** Placeholder-ish values that tests use for secrets: words, fakes, obviously low-entropy strings. */

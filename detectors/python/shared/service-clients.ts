@@ -3,7 +3,7 @@
  * libraries (psycopg/psycopg2, asyncpg, PyMySQL, aiomysql/aiopg, SQLAlchemy engines, pymongo/motor,
  * redis/aioredis, httpx, aiohttp, requests, urllib3) and the methods that release each one.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import { calleeName, importedName } from './call-target.js';
 import type { ScopeModel } from './scopes.js';
 

@@ -2,7 +2,7 @@
  * Which values outlive a call in Python: instance and class attributes (`self.cache`, `cls.registry`)
  * and module-level variables (`_sessions = {}`, a `global` rebound from a function).
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import type { ScopeModel } from './scopes.js';
 
 /** Binding kinds of a plain variable (not an import, `def` or `class`). */

@@ -2,7 +2,7 @@
  * Recognises SQL text built by formatting: f-strings, `%`, `.format()` and `+` over a literal
  * that reads as SQL, and reports which interpolated values vary at run time.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import { type Tri, interpolations, isConstant } from './constant.js';
 import type { ScopeModel } from './scopes.js';
 
@@ -10,7 +10,10 @@ import type { ScopeModel } from './scopes.js';
 const SQL = /^\s*\(?\s*(select\b[\s\S]*\bfrom\b|insert\s+(or\s+\w+\s+)?into\b|update\b[\s\S]*\bset\b|delete\s+from\b|replace\s+into\b|merge\s+into\b|(create|drop|alter|truncate)\s+(table|index|view|database|schema)\b|with\b[\s\S]*\bas\s*\(|pragma\b)|\b(where|values|order\s+by|group\s+by|having|limit|offset|inner\s+join|left\s+join)\b/i;
 
 /** Names that usually hold SQL identifiers or fragments assembled elsewhere: we cannot judge them. */
-const IDENTIFIER_HINT = /table|column|(^|_)cols?$|field|schema|database|db_?name|order|sort|direction|placeholder|clause|condition|filters?$|sql|query|fragment|where/i;
+const IDENTIFIER_HINT = /table|column|(^|_)cols?$|field|schema|database|db_?name|order|sort|direction|placeholder|clause|condition|filters?$|sql|query|fragment|where|operator/i;
+
+/** Calls whose value is a date, a time or a UUID: no quote can come out of them (`now = datetime.utcnow()`). */
+const TIME_VALUE = /^((datetime\.)?(datetime|date)\.(now|utcnow|today)|time\.(time|monotonic)|(uuid\.)?uuid[1-5])$/;
 
 export type BuildKind = 'f-string' | '%-format' | '.format()' | 'concatenation';
 
@@ -41,7 +44,11 @@ function lastName(node: Node | null): string {
 /** Identifier-ish names and escaped values (at any depth) are left alone: we cannot judge them. */
 function judge(value: Node): Tri | undefined {
   if (IDENTIFIER_HINT.test(lastName(value))) return 'unknown';
-  if (value.type === 'call' && ESCAPED.test(lastName(value.childForFieldName('function')))) return 'unknown';
+  if (value.type !== 'call') return undefined;
+  const fn = value.childForFieldName('function');
+  // `self._regexp_operator(conn)`, `quote_ident(name)`: a helper that returns SQL text or escapes.
+  if (ESCAPED.test(lastName(fn)) || IDENTIFIER_HINT.test(lastName(fn))) return 'unknown';
+  if (TIME_VALUE.test(fn?.text ?? '')) return 'yes';
   return undefined;
 }
 

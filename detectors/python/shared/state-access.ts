@@ -3,7 +3,7 @@
  * or is kept in a local), is a node the target of an assignment or the receiver of an attribute,
  * call or subscript, does a write clear the state rather than claim it. Ancestor looks only.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import { unparenthesized } from './call-target.js';
 
 /** Nodes a check passes through on its way to the condition (`not`, `is None`, `and`). */

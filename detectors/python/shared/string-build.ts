@@ -3,7 +3,7 @@
  * `"sep".join([...])`, with the values formatted in. Unlike `sql-build`, it does not ask whether
  * the text reads as SQL: callers judge the text and the values themselves.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import { interpolations } from './constant.js';
 
 export type StringBuildKind = 'f-string' | '%-format' | '.format()' | 'concatenation' | 'join';

@@ -2,7 +2,7 @@
  * Server-side calls of the well-known Python web and socket libraries (websockets, aiohttp), named
  * through the module's imports, with the keyword that bounds a message's size.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../define.js';
 import { importedName } from './call-target.js';
 import type { ScopeModel } from './scopes.js';
 

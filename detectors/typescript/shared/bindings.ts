@@ -70,23 +70,76 @@ function fromImport(statement: ts.ImportDeclaration, text: string): Binding | un
   return undefined;
 }
 
-function fromStatements(statements: ts.NodeArray<ts.Statement>, text: string): Binding | undefined {
-  for (const s of statements) {
-    if (ts.isVariableStatement(s)) {
-      const hit = fromDeclarationList(s.declarationList, text, false);
-      if (hit) return hit;
-    } else if (ts.isFunctionDeclaration(s) && s.name?.text === text) {
-      return { kind: 'function', declaration: s, destructured: false };
-    } else if (ts.isClassDeclaration(s) && s.name?.text === text) {
-      return { kind: 'class', declaration: s, destructured: false };
-    } else if (ts.isEnumDeclaration(s) && s.name.text === text) {
-      return { kind: 'enum', declaration: s, destructured: false };
-    } else if (ts.isImportDeclaration(s)) {
-      const hit = fromImport(s, text);
-      if (hit) return hit;
-    } else if (ts.isImportEqualsDeclaration(s) && s.name.text === text) {
-      return { kind: 'import', declaration: s, destructured: false };
+/** What statement `s` binds to `text`, if anything. */
+function fromStatement(s: ts.Statement, text: string): Binding | undefined {
+  if (ts.isVariableStatement(s)) return fromDeclarationList(s.declarationList, text, false);
+  if (ts.isFunctionDeclaration(s)) return s.name?.text === text ? { kind: 'function', declaration: s, destructured: false } : undefined;
+  if (ts.isClassDeclaration(s)) return s.name?.text === text ? { kind: 'class', declaration: s, destructured: false } : undefined;
+  if (ts.isEnumDeclaration(s)) return s.name.text === text ? { kind: 'enum', declaration: s, destructured: false } : undefined;
+  if (ts.isImportDeclaration(s)) return fromImport(s, text);
+  if (ts.isImportEqualsDeclaration(s) && s.name.text === text) return { kind: 'import', declaration: s, destructured: false };
+  return undefined;
+}
+
+/** Every name a binding pattern binds (`{ a, b: [c] }` → a, c). */
+function patternNames(name: ts.BindingName, out: string[]): void {
+  if (ts.isIdentifier(name)) out.push(name.text);
+  else for (const e of name.elements) if (!ts.isOmittedExpression(e)) patternNames(e.name, out);
+}
+
+/** The names statement `s` may bind (all `fromStatement` can answer for). */
+function namesOf(s: ts.Statement): string[] {
+  const names: string[] = [];
+  if (ts.isVariableStatement(s)) {
+    for (const d of s.declarationList.declarations) patternNames(d.name, names);
+  } else if (ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) {
+    if (s.name) names.push(s.name.text);
+  } else if (ts.isEnumDeclaration(s) || ts.isImportEqualsDeclaration(s)) {
+    names.push(s.name.text);
+  } else if (ts.isImportDeclaration(s)) {
+    const clause = s.importClause;
+    if (clause?.name) names.push(clause.name.text);
+    const bindings = clause?.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
+    else if (bindings && ts.isNamedImports(bindings)) for (const e of bindings.elements) names.push(e.name.text);
+  }
+  return names;
+}
+
+/** Statement lists this long are looked up through an index of their names (see `indexOfStatements`). */
+const INDEXED_STATEMENTS = 16;
+
+/** Name → the binding of the first statement binding it, per long statement list (lives as long as the tree). */
+const statementIndexes = new WeakMap<ts.NodeArray<ts.Statement>, Map<string, Binding>>();
+
+function indexOfStatements(statements: ts.NodeArray<ts.Statement>): Map<string, Binding> {
+  let index = statementIndexes.get(statements);
+  if (index === undefined) {
+    index = new Map();
+    for (const s of statements) {
+      for (const name of namesOf(s)) {
+        if (index.has(name)) continue;
+        const hit = fromStatement(s, name);
+        if (hit) index.set(name, hit);
+      }
     }
+    statementIndexes.set(statements, index);
+  }
+  return index;
+}
+
+/**
+ * The binding of the first statement that binds `text`. A long list (a module's top level, a long
+ * function body) is asked again and again: it is indexed once, and each answer is a fresh copy.
+ */
+function fromStatements(statements: ts.NodeArray<ts.Statement>, text: string): Binding | undefined {
+  if (statements.length >= INDEXED_STATEMENTS) {
+    const hit = indexOfStatements(statements).get(text);
+    return hit && { ...hit };
+  }
+  for (const s of statements) {
+    const hit = fromStatement(s, text);
+    if (hit) return hit;
   }
   return undefined;
 }

@@ -1,10 +1,11 @@
 /**
  * Long-lived collections of a file (module-level `Map`/`Set`/array/object bindings, class fields) and
- * every use of each, classified as add / remove / size check / reset / escape / read. Detectors feed
- * the index from the shared traversal with `collectionVisitor` and read `collectionsOf` in `end`.
+ * every use of each, classified as add / remove / size check / reset / escape / read. Found on the
+ * first `collectionsOf`, from the file's nodes in document order, and shared through `file.memo`.
  */
 import { ts } from 'ts-morph';
-import type { TsFile, TsVisitor } from '../../define.js';
+import { documentOrderOf } from '../../../src/analysis/parse-typescript.js';
+import type { TsFile } from '../../define.js';
 import { enclosingFunction, resolveBinding } from './bindings.js';
 import { unwrap } from './constant-text.js';
 
@@ -49,9 +50,11 @@ const READ_PARENTS = new Set([
 
 interface Index {
   moduleCandidates: Map<string, { declaration: ts.VariableDeclaration; kind: CollectionKind; exported: boolean }>;
-  identifiers: Set<ts.Identifier>;
-  memberAccesses: Set<ts.PropertyAccessExpression>;
-  classes: Set<ts.ClassLikeDeclaration>;
+  /** References to a module candidate's name, in document order. */
+  identifiers: ts.Identifier[];
+  /** `this.x` and `name.x`, in document order. */
+  memberAccesses: ts.PropertyAccessExpression[];
+  classes: ts.ClassLikeDeclaration[];
 }
 
 /** The collection kind a value creates, if it creates one (`new Map()`, `[]`, `{}`, `Object.create(null)`). */
@@ -86,32 +89,29 @@ function moduleCandidates(file: TsFile): Index['moduleCandidates'] {
   return found;
 }
 
-function indexOf(file: TsFile): Index {
-  return file.memo('typescript/collection-uses/index', () => ({
-    moduleCandidates: moduleCandidates(file),
-    identifiers: new Set<ts.Identifier>(),
-    memberAccesses: new Set<ts.PropertyAccessExpression>(),
-    classes: new Set<ts.ClassLikeDeclaration>(),
-  }));
-}
+const {
+  Identifier: IDENTIFIER, PropertyAccessExpression: PROPERTY_ACCESS, ClassDeclaration: CLASS_DECLARATION, ClassExpression: CLASS_EXPRESSION,
+} = ts.SyntaxKind;
 
-/** Handlers that feed the index from the shared traversal (idempotent: several detectors may use them). */
-export function collectionVisitor(file: TsFile): NonNullable<TsVisitor['enter']> {
-  const index = indexOf(file);
-  const noteClass = (node: ts.Node): void => {
-    index.classes.add(node as ts.ClassLikeDeclaration);
-  };
-  return {
-    [ts.SyntaxKind.Identifier](node) {
-      if (index.moduleCandidates.has((node as ts.Identifier).text)) index.identifiers.add(node as ts.Identifier);
-    },
-    [ts.SyntaxKind.PropertyAccessExpression](node) {
-      const access = node as ts.PropertyAccessExpression;
-      if (access.expression.kind === ts.SyntaxKind.ThisKeyword || ts.isIdentifier(access.expression)) index.memberAccesses.add(access);
-    },
-    [ts.SyntaxKind.ClassDeclaration]: noteClass,
-    [ts.SyntaxKind.ClassExpression]: noteClass,
-  };
+/** Reads the file's nodes for the references, member accesses and classes the collections need. */
+function indexOf(file: TsFile): Index {
+  const index: Index = { moduleCandidates: moduleCandidates(file), identifiers: [], memberAccesses: [], classes: [] };
+  const { moduleCandidates: candidates, identifiers, memberAccesses, classes } = index;
+  const { nodes, kinds } = documentOrderOf(file.sourceFile);
+  const anyCandidate = candidates.size > 0;
+  for (let i = 0; i < kinds.length; i++) {
+    const kind = kinds[i];
+    if (kind === CLASS_DECLARATION || kind === CLASS_EXPRESSION) classes.push(nodes[i] as ts.ClassLikeDeclaration);
+    else if (kind === IDENTIFIER && anyCandidate && candidates.has((nodes[i] as ts.Identifier).text)) identifiers.push(nodes[i] as ts.Identifier);
+  }
+  // Member accesses matter only for the fields of a class.
+  if (classes.length === 0) return index;
+  for (let i = 0; i < kinds.length; i++) {
+    if (kinds[i] !== PROPERTY_ACCESS) continue;
+    const access = nodes[i] as ts.PropertyAccessExpression;
+    if (access.expression.kind === ts.SyntaxKind.ThisKeyword || ts.isIdentifier(access.expression)) memberAccesses.push(access);
+  }
+  return index;
 }
 
 /** True when `node` is written to: `x = ...`, `x += ...`, `x++`. */
@@ -143,7 +143,10 @@ function useOf(ref: ts.Expression): Omit<CollectionUse, 'node' | 'fn'> {
     }
     if (method === 'length' || method === 'size') {
       if (isAssignmentTarget(p)) return { op: 'remove', method: 'length' };
-      const cmp = ts.isBinaryExpression(p.parent) && COMPARISONS.has(p.parent.operatorToken.kind) ? p.parent : undefined;
+      // `q.length + pending >= max` compares the length too.
+      let sized: ts.Node = p;
+      while (ts.isBinaryExpression(sized.parent) && (sized.parent.operatorToken.kind === ts.SyntaxKind.PlusToken || sized.parent.operatorToken.kind === ts.SyntaxKind.MinusToken)) sized = sized.parent;
+      const cmp = ts.isBinaryExpression(sized.parent) && COMPARISONS.has(sized.parent.operatorToken.kind) ? sized.parent : undefined;
       return { op: 'size', method, comparison: cmp };
     }
     return { op: 'read', method };
@@ -201,7 +204,7 @@ function collect(file: TsFile): Collection[] {
   const index = indexOf(file);
   const result: Collection[] = [];
   for (const [name, candidate] of index.moduleCandidates) {
-    const uses = [...index.identifiers]
+    const uses = index.identifiers
       .filter((id) => id.text === name && id !== candidate.declaration.name && resolveBinding(id)?.declaration === candidate.declaration)
       .map(toUse);
     result.push({ name, kind: candidate.kind, lifetime: 'module', declaration: candidate.declaration, exported: candidate.exported, uses });
@@ -232,7 +235,7 @@ function collect(file: TsFile): Collection[] {
   return result;
 }
 
-/** The file's long-lived collections with their uses; call from `end`, after the traversal fed the index. */
+/** The file's long-lived collections with their uses (computed once per file). */
 export function collectionsOf(file: TsFile): Collection[] {
   return file.memo('typescript/collection-uses/result', () => collect(file));
 }

@@ -7,16 +7,27 @@ import { resolveBinding } from './bindings.js';
 
 const MAX_DEPTH = 8;
 
+const {
+  ParenthesizedExpression: PARENTHESIZED, AsExpression: AS, SatisfiesExpression: SATISFIES, NonNullExpression: NON_NULL,
+  TypeAssertionExpression: TYPE_ASSERTION,
+} = ts.SyntaxKind;
+
 /** Strips parentheses and type-only wrappers (`as`, `satisfies`, `!`, `<T>x`). */
 export function unwrap(expr: ts.Expression): ts.Expression {
   let e = expr;
-  while (
-    ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) ||
-    ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e)
-  ) {
-    e = e.expression;
+  for (;;) {
+    switch (e.kind) {
+      case PARENTHESIZED:
+      case AS:
+      case SATISFIES:
+      case NON_NULL:
+      case TYPE_ASSERTION:
+        e = (e as ts.ParenthesizedExpression | ts.AsExpression | ts.SatisfiesExpression | ts.NonNullExpression | ts.TypeAssertion).expression;
+        break;
+      default:
+        return e;
+    }
   }
-  return e;
 }
 
 /** The initializer of a non-destructured `const` bound to `id`, if any. */

@@ -6,7 +6,7 @@ import type { TsFile } from '../../define.js';
 
 const TEST_PATH = /(^|\/)(__tests__|__mocks__|tests?|spec|specs|e2e|fixtures?|__fixtures__)\/|\.(test|spec|e2e|bench)\.[cm]?[jt]sx?$|(^|\/)test[-_.][^/]*$/i;
 const SCRIPT_PATH = /(^|\/)(scripts?|bin|cli|tools|examples?|demos?|benchmarks?|bench)\//i;
-const CLI_NAME = /(^|\/)(cli|bin|main)\.[cm]?[jt]sx?$/i;
+const CLI_NAME = /(^|\/)(cli|bin|main|gulpfile|gruntfile|jakefile)\.[cm]?[jt]sx?$/i;
 
 /** Normalised forward-slash path. */
 function slashes(path: string): string {
@@ -28,7 +28,7 @@ export function isJavaScriptFile(path: string): boolean {
   return /\.[cm]?jsx?$/i.test(path);
 }
 
-/** True for scripts, command-line entry points and examples: a shebang, or a `scripts/`, `bin/`, `cli/` path. */
+/** True for scripts, command-line entry points, task-runner files (`gulpfile.js`) and examples: a shebang, or a `scripts/`, `bin/`, `cli/` path. */
 export function isScriptOrCli(file: TsFile): boolean {
   const path = slashes(file.path);
   return SCRIPT_PATH.test(path) || CLI_NAME.test(path) || file.text.startsWith('#!');

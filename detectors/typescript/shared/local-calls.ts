@@ -1,36 +1,33 @@
 /**
  * Call sites of a file's own private functions, so a helper's parameter can be classified by what its
- * callers pass (`countRows(pool, 'users')`). Detectors feed the index from the shared traversal with
- * `noteReference` on every identifier and read it only in `end`, when it is complete.
+ * callers pass (`countRows(pool, 'users')`). The index of the file's identifiers by name is built on
+ * the first question, from the file's nodes in document order, and shared through `file.memo`.
  */
 import { ts } from 'ts-morph';
+import { documentOrderOf } from '../../../src/analysis/parse-typescript.js';
 import type { TsFile } from '../../define.js';
 
-type ReferenceIndex = Map<string, Set<ts.Identifier>>;
+/** Every identifier of the file by name, in document order. */
+type ReferenceIndex = Map<string, ts.Identifier[]>;
 
-/** The index, and the identifier noted last: several detectors note the same node one after another. */
-interface References {
-  index: ReferenceIndex;
-  last: ts.Identifier | undefined;
-}
+const IDENTIFIER = ts.SyntaxKind.Identifier;
 
-function referencesIn(file: TsFile): References {
-  return file.memo('typescript/local-references', (): References => ({ index: new Map(), last: undefined }));
+/** Indexes the identifiers of the whole tree, in document order. */
+function buildIndex(sourceFile: ts.SourceFile): ReferenceIndex {
+  const index: ReferenceIndex = new Map();
+  const { nodes, kinds } = documentOrderOf(sourceFile);
+  for (let i = 0; i < kinds.length; i++) {
+    if (kinds[i] !== IDENTIFIER) continue;
+    const id = nodes[i] as ts.Identifier;
+    const list = index.get(id.text);
+    if (list) list.push(id);
+    else index.set(id.text, [id]);
+  }
+  return index;
 }
 
 function indexOf(file: TsFile): ReferenceIndex {
-  return referencesIn(file).index;
-}
-
-/** Records an identifier seen by the traversal (idempotent, so several detectors may feed it). */
-export function noteReference(file: TsFile, id: ts.Identifier): void {
-  const refs = referencesIn(file);
-  if (refs.last === id) return;
-  refs.last = id;
-  const text = id.text;
-  const set = refs.index.get(text);
-  if (set) set.add(id);
-  else refs.index.set(text, new Set([id]));
+  return file.memo('typescript/local-references', () => buildIndex(file.sourceFile));
 }
 
 function isExported(node: ts.Node): boolean {
@@ -64,7 +61,7 @@ export function localCallers(file: TsFile, fn: ts.Node): ts.CallExpression[] | u
   return calls.length > 0 ? calls : undefined;
 }
 
-/** Every identifier named `name` the traversal has seen so far (complete in `end`). */
+/** Every identifier named `name` in the file, in document order. */
 export function referencesOf(file: TsFile, name: string): ts.Identifier[] {
-  return [...(indexOf(file).get(name) ?? [])];
+  return indexOf(file).get(name)?.slice() ?? [];
 }

@@ -69,8 +69,18 @@ export function isRequestInput(expr: ts.Expression): boolean {
 /** Members holding the URL query of a request (`req.query`, Lambda's `event.queryStringParameters`). */
 const QUERY_MEMBERS = new Set(['query', 'queryStringParameters', 'multiValueQueryStringParameters']);
 
+/** The last member name `memberPath` would list for `e` (`'[]'` for a computed key), or undefined. */
+function lastMember(e: ts.Expression): string | undefined {
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  if (!ts.isElementAccessExpression(e)) return undefined;
+  return ts.isStringLiteralLike(e.argumentExpression) ? e.argumentExpression.text : '[]';
+}
+
 /** True when `expr` is a request's query object itself (`req.query`, `ctx.request.query`). */
 export function isRequestQuery(expr: ts.Expression): boolean {
+  // The cheap test first: most member accesses do not end in a query member.
+  const last = lastMember(unwrap(expr));
+  if (last === undefined || !QUERY_MEMBERS.has(last)) return false;
   const path = memberPath(expr);
   return path !== undefined && path.members.length > 0 && QUERY_MEMBERS.has(path.members[path.members.length - 1]) && isRequestRoot(path.root);
 }

@@ -31,8 +31,12 @@ function looksRandom(text: string): boolean {
   return /[0-9]/.test(text) && /[A-Za-z]/.test(text) && new Set(text).size >= Math.min(10, text.length / 2) && !FILLER.test(text);
 }
 
+/** The shortest text any of the formats matches (a Slack token: `xoxb-` and 10 characters). */
+const SHORTEST_FORMAT = 15;
+
 /** The kind of provider credential `text` contains, or undefined. */
 export function knownSecretFormat(text: string): string | undefined {
+  if (text.length < SHORTEST_FORMAT) return undefined;
   for (const format of KNOWN_FORMATS) {
     const match = format.pattern.exec(text);
     if (!match) continue;
@@ -60,13 +64,15 @@ const KEY_QUALIFIERS = new Set(['api', 'access', 'private', 'secret', 'signing',
 const NOT_CREDENTIAL_TOKENS = new Set(['page', 'cursor', 'next', 'continuation', 'sync', 'csrf', 'xsrf', 'cancel', 'cancellation', 'lexer', 'parser', 'design', 'color', 'theme']);
 /** Names that announce a fake value. */
 const FAKE_WORDS = new Set(['example', 'sample', 'dummy', 'fake', 'mock', 'test', 'placeholder', 'invalid', 'wrong', 'bad', 'expired']);
+/** Names of a part of a credential's format, not the credential: `PREFIX_LEGACY_API_KEY = 'n8n_api_'`. */
+const FORMAT_WORDS = new Set(['prefix', 'suffix']);
 
 /** True when a binding named `name` holds a credential (`apiKey`, `DB_PASSWORD`, `clientSecret`; not `tokenUrl`). */
 export function isSecretName(name: string): boolean {
   const words = nameWords(name);
   const last = words.at(-1);
   const before = words.at(-2);
-  if (!last || words.some((w) => FAKE_WORDS.has(w))) return false;
+  if (!last || words.some((w) => FAKE_WORDS.has(w) || FORMAT_WORDS.has(w))) return false;
   if (last === 'key') return before !== undefined && KEY_QUALIFIERS.has(before);
   if (last === 'token' && before !== undefined && NOT_CREDENTIAL_TOKENS.has(before)) return false;
   return SECRET_NOUNS.has(last);
@@ -83,19 +89,22 @@ const URL_OR_PATH = /^(?:[a-z][a-z0-9+.-]*:\/\/|\.{0,2}\/|~\/)|\.(?:pem|key|crt|
 /** Password hashes (bcrypt, argon2, crypt) are not the password itself. */
 const PASSWORD_HASH = /^\$(?:2[aby]?|argon2(?:id|i|d)|[156y])\$/;
 const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot|Digest)\s+/i;
+/** Call expressions written as text, such as tool hints for a model: `list_credentials()`, `credentials(action="list")`. */
+const CALL_TEXT = /^[A-Za-z_$][\w$.]*\([^()]*\)$/;
 
 /** True when `value`, bound to `name`, reads as a real credential rather than a placeholder, label or key name. */
 export function isCredentialValue(value: string, name: string): boolean {
   const v = value.trim().replace(AUTH_SCHEME, '');
   if (v.length < 8 || /\s/.test(v)) return false;
   if (/^[*.#_x-]+$/i.test(v) || PLACEHOLDER.test(v) || WORD_LIKE.test(v) || CONSTANT_NAME.test(v)) return false;
-  if (NOT_SECRET.test(v) || URL_OR_PATH.test(v) || PASSWORD_HASH.test(v)) return false;
+  if (NOT_SECRET.test(v) || URL_OR_PATH.test(v) || PASSWORD_HASH.test(v) || CALL_TEXT.test(v)) return false;
   const normalize = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   return normalize(v) !== normalize(name) && new Set(v).size >= 4;
 }
 
 /** A password embedded in a URL (`postgres://app:S3cr3tPass@db/app`), when it reads as a real credential. */
 export function urlPassword(text: string): boolean {
+  if (!text.includes('://')) return false;
   const match = /\b[a-z][a-z0-9+.-]*:\/\/([^\s/:@]+):([^\s/@]+)@/i.exec(text);
   return match !== null && isCredentialValue(decodeSafe(match[2]), match[1]);
 }

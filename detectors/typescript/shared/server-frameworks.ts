@@ -3,7 +3,7 @@
  * parsers, `ws` WebSocket servers, socket.io servers. Lexical (imports and requires), no type checker.
  */
 import { ts } from 'ts-morph';
-import { resolveBinding } from './bindings.js';
+import { requiredModule, resolveBinding } from './bindings.js';
 import { unwrap } from './constant-text.js';
 import { moduleOf } from './node-modules.js';
 import { propertyNameText } from './object-literal.js';
@@ -65,4 +65,49 @@ export function optionVerdict(options: ts.Expression | undefined, keys: Readonly
     else if (keys.has(propertyNameText(p.name) ?? '')) return 'has';
   }
   return spread ? 'unknown' : 'missing';
+}
+
+/**
+ * True when `node` builds a socket.io server: `new Server(...)` / `new io.Server(...)` of
+ * `socket.io`, or the factory call `require('socket.io')(server)` / `socketIo(server)`.
+ */
+export function isSocketIoServer(node: ts.NewExpression | ts.CallExpression): boolean {
+  const callee = unwrap(node.expression);
+  if (ts.isNewExpression(node)) {
+    if (ts.isIdentifier(callee)) return moduleOf(callee) === 'socket.io';
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'Server') return false;
+    const receiver = unwrap(callee.expression);
+    return ts.isIdentifier(receiver) && moduleOf(receiver) === 'socket.io';
+  }
+  if (ts.isCallExpression(callee)) return requiredModule(callee) === 'socket.io';
+  if (!ts.isIdentifier(callee)) return false;
+  const binding = resolveBinding(callee);
+  if (binding?.moduleName !== 'socket.io') return false;
+  // `import io from 'socket.io'` / `const io = require('socket.io')`: the default export, not a named one.
+  const declaration = binding.declaration;
+  if (ts.isImportDeclaration(declaration)) return declaration.importClause?.name?.text === callee.text;
+  return ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name);
+}
+
+const HTTP_MODULES = new Set(['http', 'https', 'http2', 'net']);
+
+/**
+ * True when `expr` is (or names a local bound to) an HTTP server made in this file:
+ * `http.createServer(app)`, `createServer(app)` of `http`/`https`, `new http.Server(app)`, or an
+ * express-style `app.listen(port)` (which returns the server it creates).
+ */
+export function isLocalHttpServer(expr: ts.Expression | undefined, depth = 0): boolean {
+  if (!expr || depth > 2) return false;
+  const e = unwrap(expr);
+  if (ts.isIdentifier(e)) {
+    const binding = resolveBinding(e);
+    return binding !== undefined && !binding.destructured && binding.kind !== 'param' && isLocalHttpServer(binding.initializer, depth + 1);
+  }
+  if (!ts.isCallExpression(e) && !ts.isNewExpression(e)) return false;
+  const callee = unwrap(e.expression);
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+  if (ts.isCallExpression(e) && name === 'listen' && ts.isPropertyAccessExpression(callee)) return true;
+  if (name !== 'createServer' && name !== 'createSecureServer' && name !== 'Server') return false;
+  const root = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : callee;
+  return ts.isIdentifier(root) && HTTP_MODULES.has(moduleOf(root) ?? '');
 }

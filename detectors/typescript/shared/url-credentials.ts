@@ -26,7 +26,7 @@ const AUTH_CHECK = /jwt|decode|authenticat|verify(Access|Auth|Jwt|Id|Session)Tok
 /** One-time links are meant to carry their token (password reset, e-mail verification, invitations, magic links). */
 export const ONE_TIME_LINK = /reset|verif|confirm|activat|invit|magic|unsubscribe|one.?time|otp|download|share/i;
 /** Value names that are not credentials even under a `token` key (pagination and sync cursors, CSRF, OAuth state). */
-export const NOT_CREDENTIAL = /page|cursor|continuation|next|sync|csrf|xsrf|state/i;
+export const NOT_CREDENTIAL = /page|cursor|continuation|next|sync|csrf|xsrf|state|redact|mask/i;
 
 /** The last name in a value's text (`encodeURIComponent(pageToken)` → pageToken, `this.state.token` → token). */
 export function valueName(value: ts.Expression): string {

@@ -148,6 +148,11 @@ function classifyUncached(e: ts.Expression, env: Env): ValueClass {
   if (ts.isIdentifier(e)) {
     if (/^(undefined|NaN|Infinity)$/.test(e.text)) return 'constant';
     const binding = resolveBinding(e);
+    if (binding && ['param', 'let', 'var'].includes(binding.kind) && !binding.destructured) {
+      // Reassigned to a constant just before: `if (!path) { path = '/usr/bin/chromium'; exec(path) }`.
+      const latest = assignedBefore(e, binding);
+      if (latest && classify(latest, next(env)) === 'constant') return 'constant';
+    }
     return unlessGuarded(e, binding ? classifyBinding(binding, env) : 'unknown');
   }
   if (ts.isPropertyAccessExpression(e)) {
@@ -158,6 +163,62 @@ function classifyUncached(e: ts.Expression, env: Env): ValueClass {
   if (ts.isCallExpression(e)) return classifyCall(e, env);
   if (ts.isArrayLiteralExpression(e)) return combine(e.elements.map((x) => (ts.isSpreadElement(x) ? classify(x.expression, next(env)) : classify(x, next(env)))));
   return 'unknown';
+}
+
+/** `name = value` as a whole statement: its value. */
+function statementAssignment(statement: ts.Statement, name: string): ts.Expression | undefined {
+  if (!ts.isExpressionStatement(statement)) return undefined;
+  const e = statement.expression;
+  const plain = ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+  return plain && ts.isIdentifier(e.left) && e.left.text === name ? e.right : undefined;
+}
+
+/** True when `node` assigns `name` (`name = ...`, `name += ...`). */
+function assigns(node: ts.Node, name: string): boolean {
+  const visit = (n: ts.Node): boolean => {
+    const op = ts.isBinaryExpression(n) ? n.operatorToken.kind : undefined;
+    if (op !== undefined && op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) {
+      const left = (n as ts.BinaryExpression).left;
+      if (ts.isIdentifier(left) && left.text === name) return true;
+    }
+    return ts.forEachChild(n, visit) ?? false;
+  };
+  return visit(node);
+}
+
+/** True when code that may run after `statement` (later statements of its blocks, a loop around it) assigns `name`. */
+function assignedAfter(statement: ts.Statement, scope: ts.Node, name: string): boolean {
+  for (let node: ts.Node = statement; node.parent && node !== scope; node = node.parent) {
+    const parent = node.parent;
+    if (ts.isIterationStatement(parent, false)) return assigns(parent, name);
+    if (!ts.isBlock(parent) && !ts.isSourceFile(parent) && !ts.isCaseClause(parent) && !ts.isDefaultClause(parent)) continue;
+    const statements: readonly ts.Statement[] = parent.statements;
+    if (statements.slice(statements.indexOf(node as ts.Statement) + 1).some((s) => assigns(s, name))) return true;
+  }
+  return false;
+}
+
+/**
+ * The value a statement before `id` last assigned to its parameter or `let`/`var`, when nothing in
+ * between can have changed it: `path = '/usr/bin/chromium'; ... exec(path + ' --version')`. The search
+ * stops at loops; through a callback it holds only if no code that may run later assigns the name again.
+ */
+function assignedBefore(id: ts.Identifier, binding: Binding): ts.Expression | undefined {
+  const scope = binding.kind === 'param' ? binding.declaration.parent : (enclosingFunction(binding.declaration) ?? id.getSourceFile());
+  let throughCallback = false;
+  for (let node: ts.Node = id; node.parent && node !== scope; node = node.parent) {
+    const parent = node.parent;
+    if (ts.isIterationStatement(parent, false)) return undefined;
+    if (ts.isFunctionLike(parent)) throughCallback = parent !== scope || throughCallback;
+    if (!ts.isBlock(parent) && !ts.isSourceFile(parent) && !ts.isCaseClause(parent) && !ts.isDefaultClause(parent)) continue;
+    const statements: readonly ts.Statement[] = parent.statements;
+    for (let i = statements.indexOf(node as ts.Statement) - 1; i >= 0; i -= 1) {
+      const value = statementAssignment(statements[i], id.text);
+      if (value) return throughCallback && assignedAfter(statements[i], scope, id.text) ? undefined : value;
+      if (assigns(statements[i], id.text)) return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** A dynamic value checked by an earlier exiting guard (`if (!ALLOWED.has(col)) throw ...`) is allow-listed. */
@@ -176,8 +237,8 @@ function classify(expr: ts.Expression, env: Env): ValueClass {
 }
 
 /**
- * Classifies `expr` (see the module comment); cached per file. Call it from `end`, after the traversal
- * has fed every identifier to `noteReference`, so a helper's callers are all known.
+ * Classifies `expr` (see the module comment); cached per file. A helper's callers are found among all
+ * of the file's identifiers (`localCallers`), so it may be called at any point of the traversal.
  */
 export function classifyValue(file: TsFile, expr: ts.Expression): ValueClass {
   const cache = file.memo('typescript/value-class', () => new Map<ts.Node, ValueClass>());

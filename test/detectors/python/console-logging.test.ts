@@ -30,5 +30,9 @@ describeDetector(detector, {
     { code: `${LOGGING}def log(x):\n    logger.info(x)\n\nx = "print(x)"\n# print(x)\n` },
     { code: `${LOGGING}def send(x):\n    self.console.print(x)\n`, note: 'attribute calls are not the builtin' },
     { code: `${LOGGING}from rich import print\n\ndef send(x):\n    print(x)\n`, note: 'an imported print replacement' },
+    { code: 'from django.core.management.base import BaseCommand\n\nclass Command(BaseCommand):\n    def handle(self, *args, **options):\n        print(f"{count} attachments moved.")\n', path: 'hyperkitty/management/commands/attachments_to_file.py', note: 'a Django management command (hyperkitty)' },
+    { code: 'import logging\n\nLOG = logging.getLogger(__name__)\n\ndef version():\n    print("Current: %s" % current)\n', path: 'designate/manage/database.py', note: 'a designate-manage command' },
+    { code: 'import logging\nimport sys\n\nlog = logging.getLogger(__name__)\n\ndef setup_bot(restore):\n    if restore:\n        log.info("restoring")\n        print("Restore complete. You can restart the bot normally")\n        sys.exit(0)\n', note: 'a last message before the program exits (errbot)' },
+    { code: 'import logging\n\nLOG = logging.getLogger(__name__)\n\ndef migrate_data(engine=None):\n    """Migrate data.\n\n    This is run manually by the keystone-manage command.\n    """\n    print("This is now a no-op.")\n', note: 'the docstring says a command runs it (keystone)' },
   ],
 });

@@ -3,6 +3,7 @@ import { describeDetector } from '../../helpers/detector-cases.js';
 
 describeDetector(detector, {
   flags: [
+    { code: 'from flask import Flask\n\napp = Flask(__name__)\n\ndef serve():\n    app.run(debug=True)\n', line: 6, note: 'not a module run by hand' },
     { code: 'from flask import Flask\n\napp = Flask(__name__)\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", debug=True)\n', line: 6, message: '`app.run(debug=True)` serves the app in debug mode on every network interface' },
     { code: 'ALLOWED_HOSTS = ["example.com"]\nDEBUG = True\n', line: 2, message: '`DEBUG = True` in settings module' },
     { code: 'SECRET_KEY = os.environ["SECRET_KEY"]\nDEBUG = True\n', line: 2, path: 'mysite/settings.py' },
@@ -28,5 +29,7 @@ describeDetector(detector, {
     { code: 'def run(job, debug=True):\n    job.run(debug=True)\n', note: 'not an app' },
     { code: 'ALLOWED_HOSTS = []\nDEBUG = False\nTEMPLATE_DEBUG = True\n' },
     { code: 'class Settings:\n    DEBUG = True\n', path: 'app/settings.py', note: 'a class attribute: one of several configurations' },
+    { code: 'from .app import create_app\n\napplication = create_app()\n\nif __name__ == "__main__":\n    application.run(debug=True)\n', note: 'run by hand on 127.0.0.1 (bepasty)' },
+    { code: 'ALLOWED_HOSTS = ["localhost"]\nDEBUG = True\n', path: 'usr/share/doc/hyperkitty/examples/settings.py', note: 'an example settings file (hyperkitty)' },
   ],
 });

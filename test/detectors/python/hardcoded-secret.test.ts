@@ -63,6 +63,11 @@ describeDetector(detector, {
     { code: 'TCHAR: Final = r"[!#$%&\'*+\\-.^_`|~0-9A-Za-z]"\nTOKEN: Final = r"[!#$%&\'*+\\-.^_`|~0-9A-Za-z]{1,}"\n', note: 'regular expressions of the HTTP token grammar (waitress)' },
     { code: 'TOKEN_SPECIALS = r"!#$%&\'*+-.^_`|~"\n', note: 'a character set, not a password (gunicorn)' },
     { code: 'SECRET_RE = "^[A-Za-z0-9]{40}$"\nsecret_pattern_text = "^sk_[a-z]+$"\n', note: 'anchored regular expressions' },
+    { code: 'payload = {"access": "abc", "secret": u"e7a7a2240136494986991a6598d9fb9f", "token": "QVdTNC1ITUFDLVNIQTI1NgoyMDE1MDgyNFQxMTIwNDFaCjIw"}\n', path: 'keystone/tests/unit/test_contrib_s3_core.py', note: 'signature test vectors in a test (keystone)' },
+    { code: "op.create_index('ix_owner', 'pended', ['token_owner'])\nrow = {'token_owner': 'subscription'}\ncount = mlist.get_requests_count(token_owner='moderator')\n", note: 'the owner of a token is a role, not a credential (mailman, postorius)' },
+    { code: 'AuthLoginPasswordChallenge = "Password\\x00"\n', note: 'the prompt of SMTP AUTH LOGIN (aiosmtpd)' },
+    { code: '_ACCESS_TOKEN = "OS-OAUTH1:access_token"  # nosec\n', note: 'a key name, already judged for Bandit (keystone)' },
+    { code: "kwargs['data']['password'] = '**SECRET**'\n", note: 'a mask written over the value before logging (designate)' },
     { code: 'RFC9110_TOKEN: Final = r"!#$%&\'*+-.^_`|~"\nPASSWORD: Final = "s3cr3t-Pr0d-2024"\n', path: 'stubs/gunicorn/http/message.pyi', note: 'stubs hold no run-time values' },
   ],
 });

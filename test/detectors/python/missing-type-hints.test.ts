@@ -30,5 +30,6 @@ describeDetector(detector, {
     { code: `${TYPED}def main(argv):\n    pass\n`, path: 'scripts/release.py' },
     { code: `${TYPED}f = lambda x: x\n` },
     { code: `${TYPED}@_SpecialForm\ndef Never(self, parameters: tuple) -> None:\n    pass\n`, note: 'a decorator makes it a method: self needs no hint' },
+    { code: 'def a(x):\n    return x\n\ndef b(x):\n    return x\n\ndef c(x):\n    return x\n\ndef sanitize(text: str) -> str:\n    return text\n\nclass Backend:\n    def send_message(self, msg):\n        pass\n\n    def query_room(self, room):\n        pass\n', note: 'one annotated def among six: the module does not use type hints (errbot backends)' },
   ],
 });

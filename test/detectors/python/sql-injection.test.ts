@@ -66,5 +66,8 @@ describeDetector(detector, {
     'from sqlalchemy import text\n\ndef f(session, uid):\n    return session.execute(text("SELECT * FROM users WHERE id = :id"), {"id": uid})\n',
     { code: 'def f(cur, name):\n    q = "SELECT name FROM sqlite_master"\n    cur.execute(q)\n    q = f"SELECT * FROM t WHERE a = \'{name}\'"\n    return q\n', note: 'the value reaching the call is the constant one' },
     { code: 'def f(cur, name):\n    cur.execute("SELECT * FROM t WHERE a = \'%s\'" % name.replace("\'", "\'\'"))\n', note: 'escaped by hand: not ours to judge' },
+    { code: 'def list_tags(self, cursor, pattern):\n    sql = "SELECT t.tag FROM tags_tag AS t"\n    sql += " WHERE t.tag " + self._regexp_operator(cursor) + " %s"\n    cursor.execute(sql, [pattern])\n', note: 'a helper returning an SQL operator (graphite-web)' },
+    { code: 'from datetime import datetime\n\ndef upgrade(c):\n    now = datetime.utcnow()\n    c.execute("UPDATE users SET created=\'%s\'" % (now,))\n', note: 'a timestamp cannot hold a quote (jupyterhub migration)' },
+    { code: 'def test_expiry(store, workflow):\n    store.execute("SELECT expiration_date FROM pended WHERE token = \'{}\'".format(workflow.token))\n', path: 'tests/test_subscriptions.py', note: 'test code (mailman)' },
   ],
 });

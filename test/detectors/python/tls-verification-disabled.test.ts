@@ -58,5 +58,7 @@ describeDetector(detector, {
     'config = {"verify": False}\n',
     'import ssl\n\nctx = ssl.create_default_context()\nctx.verify_mode = ssl.CERT_REQUIRED\n',
     { code: 'class Signer:\n    def sign(self, data, verify=False):\n        return data\n', note: 'a parameter default, not a call' },
+    { code: 'import gevent.ssl\n\ndef insecure_ssl_context_factory():\n    context = gevent.ssl.create_default_context()\n    context.check_hostname = False\n    context.verify_mode = gevent.ssl.CERT_NONE\n    return context\n', note: 'the insecure factory a client option selects (locust)' },
+    { code: 'import ssl\n\ndef _server_to_client_ssl_ctx(server_ctx):\n    client_ctx = ssl.create_default_context(purpose=ssl.Purpose.SERVER_AUTH)\n    client_ctx.check_hostname = False\n    client_ctx.verify_mode = ssl.CERT_NONE    # noqa: DUO122\n    return client_ctx\n', note: 'a connection to its own local server, already reviewed for a security linter (aiosmtpd)' },
   ],
 });

@@ -3,6 +3,7 @@ import { describeDetector } from '../../helpers/detector-cases.js';
 
 describeDetector(detector, {
   flags: [
+    { code: '_sessions = {}\n\ndef handle(session_id):\n    _sessions[session_id] = 1\n\ndef main():\n    while True:\n        handle(receive())\n\nif __name__ == "__main__":\n    main()\n', line: 4, note: 'called in the main loop: once per message, not once at start' },
     {
       code: '_sessions = {}\n\ndef login(session_id, user):\n    _sessions[session_id] = user\n\ndef current(session_id):\n    return _sessions.get(session_id)\n',
       line: 4,
@@ -35,5 +36,9 @@ describeDetector(detector, {
     { code: 'from collections import deque\n\nrecent = deque(maxlen=100)\n\ndef seen(request):\n    recent.append(request)\n', note: 'maxlen bounds it' },
     { code: 'class Pool:\n    def __init__(self):\n        self.conns = {}\n\n    def add(self, conn_id, c):\n        self.conns[conn_id] = c\n\n    def close(self, conn_id):\n        self.conns.pop(conn_id).close()\n', note: 'removed on close' },
     { code: 'class Backend:\n    def __init__(self):\n        self.snapshots = {}\n\n    def create_snapshot(self, snapshot_id, volume):\n        self.snapshots[snapshot_id] = volume\n', note: 'moto: an explicit store API; callers decide what it holds' },
+    { code: 'FakeShelves = {}\n\ndef connect(url):\n    FakeShelves[url] = object()\n', path: 'keystone/tests/unit/fakeldap.py', note: 'a test double (keystone)' },
+    { code: 'ALLOCATIONS = {}\n\ndef allocate_floatingip(project_id):\n    ALLOCATIONS.setdefault(project_id, {})\n', path: 'designate/network_api/fake.py', note: 'a fake backend (designate)' },
+    { code: 'CACHE = {}\n\ndef _get_default_action(list_id):\n    return CACHE.setdefault(list_id, {})\n', path: 'mailman/database/alembic/versions/7b254d88f122_members.py', note: 'a migration runs once' },
+    { code: 'wd_to_engine_name = {}\n\ndef initialize():\n    for wikidata_id, engine_name in load():\n        wd_to_engine_name.setdefault(wikidata_id, set()).add(engine_name)\n\ndef main():\n    initialize()\n\nif __name__ == "__main__":\n    main()\n', note: 'filled once at program start (searx update script)' },
   ],
 });

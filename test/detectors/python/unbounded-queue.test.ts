@@ -51,5 +51,7 @@ describeDetector(detector, {
     { code: 'from collections import deque\n\nhistory = deque()\n\ndef add(x):\n    history.append(x)\n', note: 'no consumer: not a queue (unbounded-collection territory)' },
     { code: 'class Queue:\n    pass\n\nq = Queue()\n\ndef f(x):\n    q.put(x)\n', note: 'a local class named Queue' },
     { code: 'import queue\n\nwork = queue.Queue(maxsize=0)\n\ndef produce(item):\n    work.put(item)\n', note: 'explicitly unbounded: the author decided' },
+    { code: 'from queue import Queue\n\nclass QueueHandler:\n    def __init__(self):\n        self.queue = Queue()\n\n    def emit(self, record):\n        self.queue.put_nowait(record)\n\n    def take(self):\n        return self.queue.get()\n\nclass Logger:\n    def reload(self, config):\n        self._handler.queue.maxsize = config.get("max_queue_size", 1000)\n', note: 'bounded when configured (patroni)' },
+    { code: 'from queue import Queue\n\nclass TestBackend:\n    def __init__(self):\n        self.incoming = Queue()\n\n    def push(self, m):\n        self.incoming.put(m)\n\n    def pull(self):\n        return self.incoming.get()\n', path: 'errbot/backends/test.py', note: 'a test backend (errbot)' },
   ],
 });

@@ -41,5 +41,6 @@ describeDetector(detector, {
     { code: 'async def main():\n    coro = main()\n    coro.close()\n', note: 'a coroutine built, never awaited' },
     'def forever(x):\n    gen = forever(x)\n    return gen\n    yield x\n',
     'def outer(x):\n    def inner():\n        return outer(x)\n    return inner\n',
+    { code: 'class Observer:\n    def feed(self, input):\n        self.generator = self.consumer()\n        next(self.generator)\n        self.feed = self.generator.send\n        self.feed(input)\n', note: 'the method replaces itself on the instance first (buildbot)' },
   ],
 });

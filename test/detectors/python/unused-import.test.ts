@@ -76,5 +76,7 @@ describeDetector(detector, {
     { code: '# These are available in this module for backwards compatibility.\nfrom IPython.core.inputtransformer import (ESC_SHELL,\n    ESC_QUOTE)\nx = 1\n', note: 'IPython inputsplitter' },
     { code: '# Generated from LaTeX.g4 by ANTLR 4.11\nfrom antlr4 import Parser\nfrom io import StringIO\nclass LaTeXParser(Parser):\n    pass\n', note: 'generated files are not edited by hand' },
     { code: 'from functools import partial, partialmethod\nfrom typing import Any\nfrom typing_extensions import TypeAlias\n_Partial: TypeAlias = "partial[Any] | partialmethod[Any]"\n', note: 'a string type alias names them (pydantic)' },
+    { code: '# pylint: disable=unused-import\nfrom searx.engines.google import (\n    supported_languages_url\n    ,  _fetch_supported_languages\n)\n# pylint: enable=unused-import\n\ndef request(query, params):\n    return params\n', note: 'names the engine loader reads from the module (searx)' },
+    { code: 'from locust.util.deprecation import DeprecatedFastHttpLocustClass as FastHttpLocust\n\nclass FastHttpSession:\n    pass\n', note: 'a deprecated alias kept for importers (locust)' },
   ],
 });

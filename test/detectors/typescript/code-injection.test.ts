@@ -58,6 +58,11 @@ describeDetector(detector, {
     },
     { code: 'function runConst(code) {\n  return eval(code);\n}\nexport const a = runConst("1 + 1");\n', note: 'a private helper called only with constant code' },
     { code: 'var ASM_CONSTS = {};\nfunction addConst(start, func) {\n  ASM_CONSTS[start] = eval(func);\n}\nexport { addConst };\n', path: 'web-tree-sitter.js', note: 'Emscripten glue evaluates EM_ASM bodies of its own wasm module' },
+    {
+      code: "// Note: Some Emscripten settings will significantly limit the speed of the generated code.\nfunction getCFunc(ident) {\n  var func = Module['_' + ident];\n  if (!func) func = eval('_' + ident);\n  return func;\n}\n",
+      path: 'rdp/core/rle.js',
+      note: 'asm.js output of an older Emscripten (seen in meshcentral)',
+    },
     { code: 'export function run(code: string) {\n  return eval(code);\n}\n', path: 'dist/index.min.js', note: 'minified build output' },
     "const two = eval('1 + 1');\n",
     "const global = new Function('return this')();\n",

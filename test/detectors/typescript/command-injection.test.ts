@@ -62,6 +62,11 @@ describeDetector(detector, {
       message: '`msg`',
       note: 'escaping double quotes does not stop $(...)',
     },
+    {
+      code: "import { execSync } from 'child_process';\nexport function version(path: string) {\n  if (!path) path = '/usr/bin/chromium';\n  return execSync(path + ' --version');\n}\n",
+      line: 4,
+      note: 'a default only when empty: the value passed in still reaches the shell',
+    },
   ],
   ignores: [
     { code: "import { execSync } from 'child_process';\nexport function tag(v: string) {\n  execSync(`git tag ${v}`);\n}\n", path: 'test/release.test.ts', note: 'test files' },
@@ -78,5 +83,9 @@ describeDetector(detector, {
     { code: "import { spawn } from 'child_process';\nexport function run(args: string[]) {\n  return spawn('git', args, { shell: process.platform === 'win32' });\n}\n", note: 'the argument array is not spliced into a string' },
     { code: "const mode = process.env.NODE_ENV === 'production' ? '--prod' : '--dev';\nimport { execSync } from 'child_process';\nexecSync(`npm run build ${mode}`);\n", note: 'each branch is a constant' },
     { code: "function exec(cmd: string) { return cmd; }\nexport function f(x: string) {\n  return exec(`echo ${x}`);\n}\n", note: 'a local function named exec' },
+    {
+      code: "import { execSync } from 'child_process';\nexport async function prepare(path: string) {\n  if (!path) {\n    path = '/usr/bin/chromium';\n    await new Promise((resolve) => {\n      child.on('exit', () => resolve(execSync(path + ' --version')));\n    });\n  }\n}\n",
+      note: 'the parameter was just set to a constant (seen in uptime-kuma)',
+    },
   ],
 });

@@ -50,5 +50,6 @@ describeDetector(detector, {
     'function f(a) {\n  try {\n    if (a) {\n      for (;;) {\n        if (a.b) break;\n      }\n    }\n  } catch (e) {\n    if (e) throw e;\n  } finally {\n    done();\n  }\n}\n',
     'class A {\n  m(a) {\n    if (a) {\n      if (a.b) {\n        return () => {\n          if (a.c) {\n            if (a.d) go();\n          }\n        };\n      }\n    }\n  }\n}\n',
     'const x = a ? (b ? (c ? (d ? 1 : 2) : 3) : 4) : 5;\n',
+    { code: "function f(a) {\n  if (a) {\n    for (const x of a) {\n      while (x) {\n        if (x.y) {\n          if (x.z) {\n            return 1;\n          }\n        }\n      }\n    }\n  }\n}\n", path: 'dist/demo.js', note: 'bundled output (seen in y-webrtc dist/demo.js and ghost core/built/)' },
   ],
 });

@@ -48,5 +48,10 @@ describeDetector(detector, {
     "import type { A } from './x';\nimport type { B } from './x';\n",
     "const a = require('./a');\nconst b = require('./b');\n",
     { code: "import x = require('lib');\nimport { y } from 'lib';\n", note: 'type tests import one module both ways; the forms cannot be merged' },
+    {
+      code: "\"use strict\";\nObject.defineProperty(exports, \"__esModule\", { value: true });\nconst db_1 = require(\"@n8n/db\");\nconst db_2 = require(\"@n8n/db\");\n",
+      path: 'dist/credentials/service.js',
+      note: 'compiled CommonJS: tsc emits one require per import (seen in n8n, medusa, ghost)',
+    },
   ],
 });

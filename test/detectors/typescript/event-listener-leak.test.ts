@@ -48,6 +48,11 @@ describeDetector(detector, {
       line: 4,
       note: 'the removal is for another event',
     },
+    {
+      code: "ws.on('message', (data) => {\n  if (state == 0) {\n    process.stdin.on('data', (d) => ws.send(d));\n  }\n  other = 1;\n});\n",
+      line: 3,
+      note: 'the branch does not switch its own condition off',
+    },
   ],
   ignores: [
     "wss.on('connection', (socket) => {\n  socket.on('message', (m) => handle(socket, m));\n});\n",
@@ -85,6 +90,10 @@ describeDetector(detector, {
     {
       code: "import { bus } from './bus.js';\nwss.on('connection', (socket) => {\n  bus.on('message', (m) => socket.send(m));\n});\n",
       path: 'test/ws.test.ts',
+    },
+    {
+      code: "tunnel.on('message', (data) => {\n  if (settings.state == 1) {\n    process.stdout.write(data);\n  } else if (settings.state == 0) {\n    settings.state = 1;\n    process.stdin.on('data', (d) => tunnel.send(d));\n    process.stdin.on('end', () => process.exit());\n  }\n});\n",
+      note: 'a branch that switches its own condition off runs once (seen in meshcentral meshctrl)',
     },
   ],
 });

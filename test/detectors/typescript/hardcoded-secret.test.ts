@@ -59,5 +59,10 @@ describeDetector(detector, {
     "const stripe = { publishableKey: 'pk_live_51HxQ2LmVx8Tz1Pw6Yb3Nc5', apiKey: 'pk_test_TYooMQauvdEDq54NiTphI7jx' };\n",
     { code: "app.use(session({ secret: 'keyboard cat', resave: false }));\n", note: 'a phrase with spaces is left alone (ambiguous with labels)' },
     "const keyPath = { privateKey: './certs/server.key', clientSecret: '/run/secrets/client' };\n",
+    {
+      code: "const hints = { credential: 'credentials(action=\"list\")', mcp: { credential: 'list_credentials()' } };\n",
+      note: 'tool-call text for a model, not a credential (seen in n8n)',
+    },
+    { code: "exports.PREFIX_LEGACY_API_KEY = 'n8n_api_';\nconst TOKEN_SUFFIX = '_tkn2024';\n", note: 'the prefix of a key format (seen in n8n)' },
   ],
 });

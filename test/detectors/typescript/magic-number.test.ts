@@ -38,5 +38,6 @@ describeDetector(detector, {
     'const padded = String(n).padStart(4, "0");\nconst fixed = x.toFixed(3);\n',
     'type Port = 8080 | 8443;\n',
     'export const uuid6 = uuid(6);\n',
+    { code: "export function f(a) {\n  return a * 86400 + 3600;\n}\n", path: 'dist/demo.js', note: 'bundled output (seen in y-webrtc dist/demo.js and ghost core/built/)' },
   ],
 });

@@ -42,6 +42,42 @@ describeDetector(detector, {
       code: "const tokens: { [k: string]: string } = {};\nexport async function token(scope: string) {\n  if (!(scope in tokens)) {\n    await audit(scope);\n    tokens[scope] = await login(scope);\n  }\n  return tokens[scope];\n}\n",
       line: 5,
     },
+    // Ids derived from other ids where a fresh one is needed.
+    {
+      code: "export async function createOrder(input: OrderInput) {\n  const count = await prisma.order.count();\n  return prisma.order.create({ data: { ...input, orderNumber: count + 1 } });\n}\n",
+      line: 3,
+      message: '`count + 1` derives a new `orderNumber` from what is already stored (`await prisma.order.count()`, line 2)',
+    },
+    {
+      code: "router.post('/todos', async (req, res) => {\n  const todos = await db.select().from(todosTable);\n  const id = Math.max(0, ...todos.map((t) => t.id)) + 1;\n  await db.insert(todosTable).values({ id, title: req.body.title });\n  res.status(201).json({ id });\n});\n",
+      line: 3,
+      message: 'derives a new `id`',
+    },
+    {
+      code: "export async function addTicket(pool: Pool, title: string) {\n  const { rows } = await pool.query('SELECT MAX(id) AS max FROM tickets');\n  const nextId = rows[0].max + 1;\n  await pool.query('INSERT INTO tickets (id, title) VALUES ($1, $2)', [nextId, title]);\n}\n",
+      line: 3,
+    },
+    {
+      code: "class InvoiceService {\n  async issue(customerId: string) {\n    const invoice = new Invoice();\n    invoice.invoiceNumber = (await this.repo.count({ where: { customerId } })) + 1;\n    return this.repo.save(invoice);\n  }\n}\n",
+      line: 4,
+    },
+    {
+      code: "export async function register(name: string) {\n  const users = await User.find();\n  const user = new User({ userId: users.length + 1, name });\n  await user.save();\n}\n",
+      line: 3,
+      message: 'derives a new `userId`',
+    },
+    {
+      code: "app.post('/comments', async (req, res) => {\n  const last = await Comment.findOne().sort({ seq: -1 });\n  const total = await Comment.countDocuments();\n  const comment = await Comment.create({ seq: total + 1, text: req.body.text });\n  res.json(comment);\n});\n",
+      line: 4,
+    },
+    {
+      code: "export const addItem = async (list: string, text: string) => {\n  const n = await redis.llen(list);\n  const items = await store.items(list);\n  const nextNo = Math.max(...items.map((i) => i.no)) + 1;\n  await store.insert(list, { no: nextNo, text });\n};\n",
+      line: 4,
+    },
+    {
+      code: "async function newCase(db) {\n  const [{ max }] = await db('cases').max('number as max');\n  const number = String(max + 1);\n  await db('cases').insert({ number });\n}\n",
+      line: 3,
+    },
   ],
   ignores: [
     "const pending = new Map<string, Promise<Session>>();\nexport function getSession(id: string) {\n  if (!pending.has(id)) pending.set(id, createSession(id));\n  return pending.get(id);\n}\n",
@@ -61,5 +97,20 @@ describeDetector(detector, {
     { code: "class Backend {\n  async ensureListening() {\n    const client = await this.connection.getListenClient();\n    if (!this.listening) {\n      await client.query('LISTEN jobs');\n      this.listening = true;\n    }\n    return client;\n  }\n}\n", note: 'BullMQ: a done flag after idempotent work (LISTEN twice is a no-op)' },
     { code: 'class Client {\n  async destroy() {\n    if (this.pool) await this.pool.destroy();\n    this.pool = undefined;\n  }\n}\n', note: 'knex: clearing a field is teardown, not a claim' },
     { code: 'class Runner {\n  async run(cb) {\n    if (this.connection) return cb(this);\n    const acquired = await this.client.acquireConnection();\n    this.connection = acquired;\n    return cb(this);\n  }\n}\n', note: 'knex: a field guard with an early return; the write is not in the checked branch' },
+      { code: "class SshClients {\n  private clients = new Map<string, Entry>();\n  async getClient(hash: string) {\n    const existing = this.clients.get(hash);\n    if (existing) {\n      return await existing.ready;\n    }\n    const client = new Client();\n    this.clients.set(hash, { client, ready: connect(client) });\n    return this.clients.get(hash)!.ready;\n  }\n}\n", note: 'n8n: the await sits in a branch that returns; the path to the write has none' },
+    { code: "class Collab {\n  initialize() {\n    if (this.initializePromise) return this.initializePromise;\n    this.initializePromise = (async () => {\n      if (!this.settings) this.settings = new SettingsService({ schema: await getSchema() });\n    })().finally(() => { this.initializePromise = undefined; });\n    return this.initializePromise;\n  }\n}\n", note: 'directus: the run is stored as a promise that callers share' },
+    { code: "class Storage {\n  async init(config: Config) {\n    if (this.localStorage === null) {\n      const instance = await this.loadStorage(config);\n      this.localStorage = new LocalStorage(config, instance);\n    }\n  }\n}\n", note: 'verdaccio: a set-up method runs once' },
+    { code: "let middleware;\nexport async function authenticate(req, res, next) {\n  if (!middleware) {\n    middleware = await createMiddleware();\n  }\n  return middleware(req, res, next);\n}\n", note: 'ghost: a middleware factory builds a function, no resource; building it twice is waste' },
+    // Fresh ids: near misses.
+    { code: "export async function createOrder(input: OrderInput) {\n  return prisma.order.create({ data: { ...input, id: crypto.randomUUID() } });\n}\n", note: 'a random id needs no look-up' },
+    { code: "export async function nextPage(cursor: number) {\n  const total = await prisma.post.count();\n  const page = cursor + 1;\n  return { total, page };\n}\n", note: 'a page number, not an id derived from the stored ones' },
+    { code: "export async function addItem(list: List, text: string) {\n  const count = await repo.count();\n  await repo.save({ text, position: count + 1 });\n}\n", note: 'a position: duplicates only tie the order' },
+    { code: "export async function bump(id: string) {\n  const doc = await Doc.findById(id);\n  await Doc.updateOne({ _id: id, version: doc.version }, { version: doc.version + 1 });\n}\n", note: 'optimistic versioning, not a new id' },
+    { code: "export function nextId(items: Item[]) {\n  return { id: Math.max(0, ...items.map((i) => i.id)) + 1 };\n}\n", note: 'synchronous: nothing interleaves' },
+    { code: "export async function createOrder(input: OrderInput) {\n  return prisma.$transaction(async (tx) => {\n    const count = await tx.order.count();\n    return tx.order.create({ data: { ...input, orderNumber: count + 1 } });\n  });\n}\n", note: 'inside a transaction' },
+    { code: "export async function createOrder(input: OrderInput) {\n  for (;;) {\n    const count = await prisma.order.count();\n    try {\n      return await prisma.order.create({ data: { ...input, orderNumber: count + 1 } });\n    } catch (e) {\n      if (e.code !== 'P2002') throw e;\n    }\n  }\n}\n", note: 'retries on a unique violation' },
+    { code: "export async function render(rows: Row[]) {\n  const header = await loadHeader();\n  return rows.map((row, i) => ({ id: i + 1, ...row, header }));\n}\n", note: 'a row number of data in hand' },
+    { code: "export async function createOrder(input: OrderInput, counter: Counter) {\n  const next = await counter.increment('orders');\n  return prisma.order.create({ data: { ...input, orderNumber: next } });\n}\n", note: 'an atomic counter' },
+    { code: "export async function createOrder(input: OrderInput) {\n  const count = await prisma.order.count();\n  await prisma.order.create({ data: { ...input, orderNumber: count + 1 } });\n}\n", path: 'scripts/seed.test.ts' },
   ],
 });

@@ -25,6 +25,11 @@ describeDetector(detector, {
     },
     { code: '// TODO: report this\ntry {\n  run();\n} catch (e) {}\n', line: 4, message: 'TODO', note: 'a TODO above the try is no explanation either' },
     { code: 'try {\n  await save();\n} catch (e) {\n  await cleanup().catch(() => {});\n}\n', line: 4, note: 'the outer catch does not rethrow: both errors vanish' },
+    {
+      code: "export function save(db, queue, record) {\n  try { db.write(record); } catch (e) { }\n  try { queue.send(record); } catch (e) { }\n}\n",
+      line: [2, 3],
+      note: 'a write to a store and a send to a queue are not a peer that may have left',
+    },
   ],
   ignores: [
     'try {\n  fs.unlinkSync(tmp);\n} catch {\n  // ignore: the file may not exist\n}\n',
@@ -138,6 +143,10 @@ describeDetector(detector, {
     {
       code: 'function resolve(silent: boolean) {\n  if (silent) {\n    try {\n      return resolveFileName();\n    } catch (error) {\n      return;\n    }\n  }\n}\n',
       note: 'a bare return after a try that returns a value answers undefined as a fallback (resolve-from)',
+    },
+    {
+      code: "export function notify(ws, sessions, res, client, msg) {\n  try { ws.send(JSON.stringify(msg)); } catch (ex) { }\n  for (var i in sessions) { try { sessions[i].send(msg); } catch (ex) { } }\n  try { res.sendStatus(404); } catch (ex) { }\n  try { client.destroy(); } catch (e) { }\n  try { this.socket.write(msg); } catch (e) { }\n}\n",
+      note: 'a send to a peer that may have left, and closing a connection (seen throughout meshcentral)',
     },
   ],
 });

@@ -46,6 +46,11 @@ describeDetector(detector, {
       line: 3,
       note: 'no fix: `await` would need parentheses here',
     },
+    {
+      code: "const fs = require('fs');\nexport async function initialsFor(name: string) {\n  return fs.readFileSync(name, 'utf8').slice(0, 2);\n}\n",
+      line: 3,
+      note: 'a word that only begins like a start-up verb',
+    },
   ],
   ignores: [
     "import fs from 'node:fs';\nexport async function getAvatar(id: string) {\n  return fs.promises.readFile(`/data/avatars/${id}.png`);\n}\n",
@@ -61,5 +66,10 @@ describeDetector(detector, {
     { code: "import { readFileSync } from './vfs';\nexport async function read(p: string) {\n  return readFileSync(p);\n}\n", note: 'a local module' },
     { code: "import fs from 'node:fs';\nexport async function ensure(dir: string) {\n  if (!fs.existsSync(dir)) await fs.promises.mkdir(dir);\n}\n", note: 'existsSync is a cheap check' },
     { code: "import fs from 'node:fs/promises';\nexport async function read(p: string) {\n  return fs.readFile(p, 'utf8');\n}\n" },
+    {
+      code: "const fs = require('fs');\nclass ParseServer {\n  static async startApp(options) {\n    return fs.readFileSync(options.key);\n  }\n}\nfunction start() { startEx(process.argv); }\nasync function startEx(argv) {\n  fs.writeFileSync(argv[2], '');\n}\n",
+      note: 'start-up methods and an entry point given the command line (seen in parse-server and meshcentral)',
+    },
+    { code: "const fs = require('fs');\nasync function release() {\n  return fs.readFileSync('package.json');\n}\n", path: 'themes/casper/gulpfile.js', note: 'a task-runner file (seen in ghost themes)' },
   ],
 });

@@ -44,6 +44,11 @@ describeDetector(detector, {
       line: 3,
       note: 'a token kept in component state',
     },
+    {
+      code: "export function withToken(url: string, token: string) {\n  url += '&access_token=' + token;\n  return request(config.host, url + '&password=' + token);\n}\n",
+      line: [2, 3],
+      note: 'a parameter appended to a URL; a configured host is not a fixed third party',
+    },
   ],
   ignores: [
     { code: 'export function more(data: Page) {\n  return fetch(`${API}/items?token=${encodeURIComponent(data.nextPageToken)}`);\n}\n', note: 'a pagination token' },
@@ -67,5 +72,17 @@ describeDetector(detector, {
     { code: 'export function connect(token: string) {\n  return new WebSocket(`${WS}/ws?token=${token}`);\n}\n', path: 'src/__tests__/ws.test.ts' },
     { code: 'export async function pageAccounts(token: string) {\n  return fetch(`https://graph.facebook.com/v20.0/me/accounts?access_token=${token}`);\n}\n', note: 'a third-party API that defines the parameter, seen on real code' },
     { code: '<TileLayer url={`https://api.mapbox.com/styles/v1/mapbox/streets-v11/tiles/{z}/{x}/{y}?access_token=${process.env.REACT_APP_MAPBOX_TOKEN}`} />\n', path: 'src/Map.tsx', note: 'a public Mapbox token' },
+    {
+      code: "const graphRequest = (path) => null;\nfunction graph(path) {\n  return https.get('https://graph.example.com/' + path);\n}\nexport function me(t) {\n  return graph('me?fields=id&access_token=' + t);\n}\nexport function vk(t) {\n  return request('api.example.com', `method/users.get?access_token=${t}`);\n}\nexport function ig(accessToken) {\n  const apiURL = 'https://graph.example.net/';\n  return fetch(`${apiURL}me?fields=id&access_token=${accessToken}`);\n}\n",
+      note: 'a fixed third-party host named through a helper, an argument or a constant (seen in parse-server)',
+    },
+    {
+      code: "export function relay(port, cookie) {\n  const url = protocol + '://localhost:' + port + '/relay.ashx?auth=' + cookie + '&access_token=' + cookie;\n  return new WebSocket(url);\n}\n",
+      note: 'a URL on this machine (seen in meshcentral)',
+    },
+    {
+      code: "const body = Buffer.from('login=' + encodeURIComponent(user) + '&password=' + encodeURIComponent(password));\nurl.searchParams.set('access_token', REDACTED_TEXT);\n",
+      note: 'a form body, and a redaction (seen in meshcentral and directus)',
+    },
   ],
 });

@@ -85,5 +85,9 @@ describeDetector(detector, {
       code: 'const jobs: Job[] = [];\nfunction enqueue(job: Job) {\n  jobs.push(job);\n}\nfunction next() {\n  return jobs.shift();\n}\n',
       note: 'private synchronous producer: who calls it is unknown',
     },
+    {
+      code: "class Pool {\n  slots = [];\n  async acquire() {\n    return this.slots.shift();\n  }\n  async release(slot) {\n    if (this.slots.length + this.warming >= this.size) return;\n    this.slots.push(slot);\n  }\n}\n",
+      note: 'a bound on the length plus the slots being created (seen in n8n)',
+    },
   ],
 });

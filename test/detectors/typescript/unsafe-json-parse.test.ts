@@ -61,5 +61,19 @@ describeDetector(detector, {
     { code: "api.get('/users').then((res) => JSON.parse(res.data));\n", note: 'a promise callback: a throw rejects the chain' },
     { code: "export const flags = JSON.parse(process.env.FEATURE_FLAGS ?? '{}');\n", note: 'deployment configuration read at startup: failing fast is the point' },
     { code: 'export function read(cache: Map<string, string>, key: string) {\n  const raw = cache.get(key);\n  return raw ? JSON.parse(raw) : undefined;\n}\n', note: 'an in-process cache is not external' },
+    {
+      code: "socket.onmessage = function (evt) {\n  var msg = JSON.parse(evt.data);\n  document.title = msg.title;\n};\n",
+      path: 'public/mstsc/client.js',
+      note: 'browser code: a throwing listener logs and drops the message (seen in meshcentral)',
+    },
+    {
+      code: "ws.on('message', (data) => {\n  const message = JSON.parse(data);\n  route(message);\n});\n",
+      path: 'core/built/admin/assets/routes-Cw302e1c.js',
+      note: 'built output (seen in ghost)',
+    },
+    {
+      code: "subscriber.on('message', (channel, messageStr) => {\n  run(JSON.parse(messageStr));\n});\nclient.on('notification', (data) => {\n  apply(JSON.parse(data.payload));\n});\n",
+      note: 'pub/sub channels carry what the app itself published (seen in parse-server)',
+    },
   ],
 });
