@@ -31,6 +31,11 @@ export interface DetectorMeta {
    * in `docs.why`. Default: on.
    */
   enabledByDefault?: boolean;
+  /**
+   * A rule that also spots a good pattern (`ctx.praise`) and is off by default still runs for its
+   * praise, its findings dropped, unless the config names it (then it is fully on or fully off).
+   */
+  praisesWhenOff?: boolean;
 }
 
 /** What a detector reports; rule id, severity, category and file are filled in by the engine. */

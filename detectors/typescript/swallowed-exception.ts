@@ -462,6 +462,8 @@ export default defineTsDetector({
     severity: 'medium',
     category: 'reliability',
     enabledByDefault: false,
+    // Off, it still spots errors rethrown with their cause (the "Errors handled with context" pattern).
+    praisesWhenOff: true,
     description: 'An empty `catch` (or `.catch(() => {})`) discards the error without a word.',
     recommendation:
       'Handle the error, log it with context, or rethrow it; if ignoring it is right, say why in a comment inside the block.',

@@ -38,7 +38,12 @@ export interface Analyzer {
 export const MAX_FILE_BYTES = 1_000_000;
 
 function enabledFor(detectors: readonly FileDetector[], config: ResolvedConfig): FileDetector[] {
-  return detectors.filter((d) => isEnabled(d, config));
+  return detectors.filter((d) => isEnabled(d, config) || praiseOnly(d, config));
+}
+
+/** Off by default, not named by the config, and spots a good pattern: run for its praise only. */
+function praiseOnly(detector: Detector, config: ResolvedConfig): boolean {
+  return detector.meta.praisesWhenOff === true && detector.meta.enabledByDefault === false && config.rules[detector.meta.id] === undefined;
 }
 
 /** A rule the config names is on unless set `off`; one it does not name follows its default. */
@@ -147,9 +152,9 @@ export function createAnalyzer(registry: readonly Detector[]): Analyzer {
     const good: GoodPatternSighting[] = [];
     owners.forEach((owner, i) => {
       if (owner.failed === undefined) {
-        findings.push(...perDetector[i]);
+        if (!praiseOnly(detectors[i], config)) findings.push(...perDetector[i]);
         good.push(...praised[i]);
-      } else {
+      } else if (!praiseOnly(detectors[i], config)) {
         notes.push({ file: file.path, ruleId: owner.id, message: `detector failed: ${describeError(owner.failed)}` });
       }
     });

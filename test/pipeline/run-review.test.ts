@@ -364,9 +364,8 @@ describe('good patterns: errors with context and structured logging', () => {
 
   test('a rethrow with its cause and a logger call with fields are praised on changed lines', async () => {
     const all = (text: string) => text.split('\n').map((_, i) => i + 1);
-    // The TypeScript praise comes from swallowed-exception, which is off by default.
-    const config = { ...DEFAULT_CONFIG, rules: { 'swallowed-exception': { enabled: true, options: {} } } };
-    const { result } = await review(memorySource({ 'src/charge.ts': [ts, all(ts)], 'app/charge.py': [py, all(py)] }), config);
+    // The TypeScript praise comes from swallowed-exception, which is off by default but runs for its praise.
+    const { result } = await review(memorySource({ 'src/charge.ts': [ts, all(ts)], 'app/charge.py': [py, all(py)] }), DEFAULT_CONFIG);
     expect(result!.findings).toEqual([]);
     expect(result!.goodPatterns).toEqual(
       expect.arrayContaining([
@@ -374,5 +373,19 @@ describe('good patterns: errors with context and structured logging', () => {
         'Errors handled with context (2): `app/charge.py:13`, `src/charge.ts:8`',
       ]),
     );
+  });
+
+  test('a rule off by default that runs for its praise reports no finding unless the config turns it on; named off, it does not run', async () => {
+    const empty = "export function sync(): void {\n  try {\n    save();\n  } catch (err) {}\n  try {\n    save();\n  } catch (err) {\n    throw new Error('save failed', { cause: err });\n  }\n}\n";
+    const source = () => memorySource({ 'src/sync.ts': [empty, empty.split('\n').map((_, i) => i + 1)] });
+    const rule = (enabled: boolean) => ({ ...DEFAULT_CONFIG, rules: { 'swallowed-exception': { enabled, options: {} } } });
+    const byDefault = (await review(source(), DEFAULT_CONFIG)).result!;
+    expect(byDefault.findings.map((f) => f.ruleId)).not.toContain('swallowed-exception');
+    expect(byDefault.goodPatterns).toEqual(expect.arrayContaining([expect.stringContaining('Errors handled with context')]));
+    const on = (await review(source(), rule(true))).result!;
+    expect(on.findings.filter((f) => f.ruleId === 'swallowed-exception').map((f) => f.line)).toEqual([4]);
+    const off = (await review(source(), rule(false))).result!;
+    expect(off.findings.map((f) => f.ruleId)).not.toContain('swallowed-exception');
+    expect(off.goodPatterns).not.toEqual(expect.arrayContaining([expect.stringContaining('Errors handled with context')]));
   });
 });
