@@ -153,21 +153,30 @@ function targetText(e: ts.Expression, scope: ts.Node): string {
 function loopbackConnection(obj: ts.ObjectLiteralExpression): boolean {
   const host = propertyValue(obj, 'host') ?? propertyValue(obj, 'hostname');
   if (host && LOOPBACK.test(constantText(host) ?? '')) return true;
+  return passedOnLocally(obj, (n, name, fn) => {
+    if ((!ts.isCallExpression(n) && !ts.isNewExpression(n)) || !n.arguments || n.arguments.length < 2) return false;
+    const [target, ...rest] = n.arguments;
+    return rest.some((a) => ts.isIdentifier(a) && a.text === name) && LOOPBACK.test(literalTexts(targetText(target, fn)));
+  });
+}
+
+/**
+ * For options held in a local (`const options = {...}`), true when a node of the enclosing function
+ * matches `passes` (called with the local's name and the function): where the options go.
+ */
+function passedOnLocally(obj: ts.ObjectLiteralExpression, passes: (n: ts.Node, name: string, fn: ts.Node) => boolean): boolean {
   const holder = obj.parent;
   const name = ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
   const fn = enclosingFunction(obj);
   if (!name || !fn) return false;
-  let loopback = false;
+  let found = false;
   const visit = (n: ts.Node): void => {
-    if (loopback) return;
-    if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && n.arguments && n.arguments.length > 1) {
-      const [target, ...rest] = n.arguments;
-      if (rest.some((a) => ts.isIdentifier(a) && a.text === name) && LOOPBACK.test(literalTexts(targetText(target, fn)))) loopback = true;
-    }
-    ts.forEachChild(n, visit);
+    if (found) return;
+    if (passes(n, name, fn)) found = true;
+    else ts.forEachChild(n, visit);
   };
   visit(fn);
-  return loopback;
+  return found;
 }
 
 /** `tls.connect(port, options)`: without a host Node connects to localhost. */
@@ -206,21 +215,11 @@ function inProcessStream(e: ts.Expression): boolean {
 function overTunnel(obj: ts.ObjectLiteralExpression): boolean {
   const socket = propertyValue(obj, 'socket');
   if (socket) return inProcessStream(socket);
-  const holder = obj.parent;
-  const name = ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
-  const fn = enclosingFunction(obj);
-  if (!name || !fn) return false;
-  let tunnel = false;
-  const visit = (n: ts.Node): void => {
-    if (tunnel) return;
-    if (ts.isNewExpression(n) && /TLSSocket$/.test(n.expression.getText()) && n.arguments?.length === 2) {
-      const [stream, options] = n.arguments;
-      if (ts.isIdentifier(options) && options.text === name && inProcessStream(stream)) tunnel = true;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(fn);
-  return tunnel;
+  return passedOnLocally(obj, (n, name) => {
+    if (!ts.isNewExpression(n) || !/TLSSocket$/.test(n.expression.getText()) || n.arguments?.length !== 2) return false;
+    const [stream, options] = n.arguments;
+    return ts.isIdentifier(options) && options.text === name && inProcessStream(stream);
+  });
 }
 
 /** The contents of the string literals in a piece of source text, one per line. */

@@ -10,20 +10,12 @@ import { RetryableReviewError } from '../../src/queue/retry.js';
 import type { JobAttempt, ReviewWorker } from '../../src/queue/types.js';
 import type { ReviewJob } from '../../src/types.js';
 import { describeWithRedis, startRedisServer, type RedisServer } from '../helpers/redis-server.js';
+import { until } from '../helpers/until.js';
 
 const logger = pino({ level: 'silent' });
 
 function job(overrides: Partial<ReviewJob> = {}): ReviewJob {
   return { installationId: 1, owner: 'o', repo: 'r', pullNumber: 1, headSha: 'a'.repeat(40), trigger: 'pull_request', deliveryId: 'd1', ...overrides };
-}
-
-/** Polls `condition` every 20 ms for at most `timeoutMs`. */
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describeWithRedis('BullMQQueue on a real Redis', () => {

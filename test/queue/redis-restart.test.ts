@@ -13,20 +13,12 @@ import { startBullMQWorker, type BullMQWorkerHandle } from '../../src/queue/bull
 import { connectRedis, type Redis } from '../../src/queue/redis.js';
 import type { ReviewJob } from '../../src/types.js';
 import { describeWithRedis, startRedisServer, type RedisServer } from '../helpers/redis-server.js';
+import { until } from '../helpers/until.js';
 
 const logger = pino({ level: 'silent' });
 
 function job(pullNumber: number): ReviewJob {
   return { installationId: 1, owner: 'o', repo: 'r', pullNumber, headSha: String(pullNumber).repeat(40).slice(0, 40), trigger: 'pull_request', deliveryId: `d${pullNumber}` };
-}
-
-/** Polls `condition` every 20 ms for at most `timeoutMs`. */
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describeWithRedis('a Redis restart with reviews queued', () => {
@@ -83,7 +75,7 @@ describeWithRedis('a Redis restart with reviews queued', () => {
 
     const ran: string[] = [];
     workers.push(startBullMQWorker({ connection: redis(second.url), worker: async (j) => void ran.push(j.deliveryId), logger, queueName, concurrency: 2, busyRetryMs: 50 }));
-    if (waitingAfterRestart > 0) await until(() => ran.length >= waitingAfterRestart);
+    if (waitingAfterRestart > 0) await until(() => ran.length >= waitingAfterRestart, 15_000);
     // Nothing runs twice, nothing late: the queue is empty and stays so.
     await new Promise((r) => setTimeout(r, 200));
     return { ran: ran.sort(), waitingAfterRestart };
