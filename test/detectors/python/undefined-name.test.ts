@@ -75,7 +75,7 @@ describeDetector(detector, {
     { code: '@disjoint_base\nclass object: ...\n', path: 'typeshed/stdlib/builtins.pyi', note: 'stubs never run; type checkers supply names' },
     { code: 'import gettext\ngettext.install("app", names=["ngettext", "pgettext"])\nprint(_("a"), ngettext("a", "b", 2), pgettext("ctx", "c"))\n', note: 'installed into builtins by gettext (CPython test_gettext)' },
     { code: 'import builtins\nbuiltins.ip = object()\n\ndef run():\n    return ip\n', note: 'installed into builtins by the module' },
-    { code: "supported_languages_url = 'https://www.bing.com/account/general'\n\ndef request(query, params):\n    lang = match_language(params['language'], supported_languages, language_aliases)\n    return lang\n\ndef _fetch_supported_languages(resp):\n    return []\n\nfrom searx.utils import match_language\n", note: 'attributes the engine loader sets (searx)' },
+    { code: "supported_languages_url = 'https://search.example.com/account/general'\n\ndef request(query, params):\n    lang = match_language(params['language'], supported_languages, language_aliases)\n    return lang\n\ndef _fetch_supported_languages(resp):\n    return []\n\nfrom searx.utils import match_language\n", note: 'attributes the engine loader sets (searx)' },
     { code: "c.JupyterHub.proxy_class = 'jupyterhub.proxy.ConfigurableHTTPProxy'\n", path: 'etc/jupyterhub/jupyterhub_config.d/50-proxy.py', note: 'traitlets runs configuration files with `c` defined' },
     { code: "def response(resp):\n    # pylint: disable=undefined-variable\n    return categories\n", note: 'silenced for pylint on the line above' },
   ],
