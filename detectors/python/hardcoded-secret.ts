@@ -1,12 +1,7 @@
 import type { PyNode as Node } from '../define.js';
 import { definePyDetector } from '../define.js';
+import { isPythonTestDoublePath } from './shared/python-paths.js';
 import { isCredentialValue, isSecretName, isTestPath, knownFormat, words } from './shared/secret-patterns.js';
-
-/**
- * Mock and emulator code (`moto/`, `mocks/`, `fake_x.py`): its credentials are fixed fakes the
- * emulated service hands back, judged like test fixtures.
- */
-const MOCK_PATH = /(^|\/)(moto|mocks?|fakes?|emulators?)\/|(^|\/)(mock|fake)_[^/]*\.py$|_(mock|fake)s?\.py$/i;
 
 /**
  * Regular expressions and character sets (`r"[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,}"`, `"^[a-f0-9]+$"`):
@@ -48,7 +43,6 @@ function isIdentifierToken(name: string, text: string): boolean {
 /** The text of a plain string literal (no interpolation), or null. */
 function literal(node: Node | null): string | null {
   if (!node) return null;
-  // Each `type` read is a call into the WASM module: read every node's type once.
   const type = node.type;
   if (type === 'concatenated_string') {
     const parts = node.namedChildren.map((c) => literal(c));
@@ -109,7 +103,7 @@ export default definePyDetector({
   create(ctx) {
     // Stubs hold no run-time values (their constants are types or regular expressions of a grammar).
     if (ctx.file.path.endsWith('.pyi')) return {};
-    const inTests = isTestPath(ctx.file.path) || MOCK_PATH.test(ctx.file.path);
+    const inTests = isTestPath(ctx.file.path) || isPythonTestDoublePath(ctx.file.path);
     const reported = new Set<number>();
 
     const named = (name: string | null, bound: Node | null, describe: (name: string) => string): void => {

@@ -1,7 +1,7 @@
 import type { PyNode as Node } from '../define.js';
 import { definePyDetector } from '../define.js';
 import { codeLineCounter, docstringOf, functionName } from './shared/function-defs.js';
-import { isPythonTestPath } from './shared/python-paths.js';
+import { isPythonMigrationPath, isPythonTestPath } from './shared/python-paths.js';
 
 /** One function being measured: code lines of nested defs and classes are subtracted from it. */
 interface Frame {
@@ -18,9 +18,6 @@ function ownSpan(def: Node, count: Counter): number {
   const total = count(def.startPosition.row, def.endPosition.row);
   return doc ? total - count(doc.startPosition.row, doc.endPosition.row) : total;
 }
-
-/** Schema migrations (Alembic, Django): a script of schema steps, long by nature, run once. */
-const MIGRATION_PATH = /(^|\/)(migrations|alembic|alembic_migrations)\/(versions\/)?[^/]+\.py$/;
 
 /**
  * Code lines of the body's data tables: top-level statements that assign a dict or list literal
@@ -74,7 +71,7 @@ export default definePyDetector<Options>({
     const maxLines = Number(ctx.options.maxLines);
     const count = ctx.file.memo<Counter>('python/code-line-counter', () => codeLineCounter(ctx.file.lines));
     // A test is a script of arrange/act/assert steps; its length is not a design problem.
-    const tests = isPythonTestPath(ctx.file.path) || MIGRATION_PATH.test(ctx.file.path);
+    const tests = isPythonTestPath(ctx.file.path) || isPythonMigrationPath(ctx.file.path);
     const stack: Frame[] = [];
     const leave = (def: Node): number => {
       const frame = stack.pop();

@@ -3,7 +3,11 @@ import { definePyDetector } from '../define.js';
 import { unboundedGrowth } from './shared/collection-growth.js';
 import { emptyCollection } from './shared/collection-mentions.js';
 import { type LongLived, type OwnedMention, attributeCollector, calledAtImport, instanceValues, moduleValues, ownerName } from './shared/long-lived-values.js';
+import { isPythonMigrationPath, isPythonTestDoublePath, isPythonTestPath } from './shared/python-paths.js';
 import { type ScopeModel, scopesOf } from './shared/scopes.js';
+
+/** Modules of fakes named as such (`fakeredis.py`, `mock_backend.py`): test doubles, short-lived. */
+const FAKE_MODULE = /(^|\/)(fake|mock)[^/]*\.py$/i;
 
 /** `self._cache[key] = ...` in `lookup()` — the add that shows the growth. */
 function describeAdd(m: OwnedMention, key: string): string {
@@ -12,9 +16,6 @@ function describeAdd(m: OwnedMention, key: string): string {
 }
 
 const KIND: Record<string, string> = { dict: 'dict', list: 'list', set: 'set' };
-
-/** Tests, test doubles and schema migrations: they run in a test process or once, never for days. */
-const SHORT_LIVED_PATH = /(^|\/)(tests?|testing|fakes?|mocks?|migrations|alembic)\/|(^|\/)(test_[^/]*|[^/]*_tests?|conftest|fake[^/]*|mock[^/]*)\.py$/i;
 
 function inLoop(node: Node, stop: Node): boolean {
   for (let a = node.parent; a && a.id !== stop.id; a = a.parent) if (a.type === 'for_statement' || a.type === 'while_statement') return true;
@@ -67,7 +68,9 @@ export default definePyDetector({
   },
   defaultOptions: {},
   create(ctx) {
-    if (SHORT_LIVED_PATH.test(ctx.file.path)) return {};
+    // Tests, test doubles and migrations run in a test process or once, never for days.
+    const path = ctx.file.path;
+    if (isPythonTestPath(path) || isPythonTestDoublePath(path) || FAKE_MODULE.test(path) || isPythonMigrationPath(path)) return {};
     const attributes = attributeCollector();
     const report = (found: LongLived, what: string, importTime: ReadonlySet<string>): void => {
       const add = unboundedGrowth(found, importTime, scopesOf(ctx.file));

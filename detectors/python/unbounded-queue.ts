@@ -3,11 +3,12 @@ import type { Fix } from '../../src/types.js';
 import { definePyDetector } from '../define.js';
 import { callArguments, importedName } from './shared/call-target.js';
 import { type LongLived, type OwnedMention, attributeCollector, instanceValues, moduleValues } from './shared/long-lived-values.js';
+import { isPythonTestPath } from './shared/python-paths.js';
 import { scopesOf } from './shared/scopes.js';
 import { replaceBytes } from './shared/source-text.js';
 
-/** Test code and test backends (`tests/`, `test_x.py`, `backends/test.py`): short-lived processes. */
-const TEST_CODE = /(^|\/)(tests?|testing)\/|(^|\/)(test_[^/]*|[^/]*_test|test|testing|conftest)\.py$/;
+/** Test backends named for what they are (`backends/test.py`, `testing.py`): short-lived processes. */
+const TEST_BACKEND = /(^|\/)(test|testing)\.py$/;
 
 /** Queue classes that take `maxsize` (first positional argument); 0 or absent means unbounded. */
 const QUEUES = new Set(['asyncio.Queue', 'asyncio.LifoQueue', 'asyncio.PriorityQueue', 'queue.Queue', 'queue.LifoQueue', 'queue.PriorityQueue', 'multiprocessing.Queue', 'asyncio.queues.Queue']);
@@ -108,7 +109,7 @@ export default definePyDetector({
   },
   defaultOptions: {},
   create(ctx) {
-    if (TEST_CODE.test(ctx.file.path)) return {};
+    if (isPythonTestPath(ctx.file.path) || TEST_BACKEND.test(ctx.file.path)) return {};
     const attributes = attributeCollector();
     const check = (found: LongLived): void => {
       const candidate = unboundedConstructor(found.value, ctx.file);

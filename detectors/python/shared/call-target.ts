@@ -7,7 +7,6 @@ import type { ImportBinding, ScopeModel } from './scopes.js';
 
 /** The last name of a callee: `run` for `subprocess.run`, `f` for `f`, '' otherwise. */
 export function calleeName(fn: Node | null): string {
-  // `type` is a call into the WASM module each time: read it once.
   const type = fn?.type;
   if (type === 'attribute') return fn?.childForFieldName('attribute')?.text ?? '';
   return type === 'identifier' ? (fn?.text ?? '') : '';

@@ -125,7 +125,6 @@ export class ScopeBuilder {
   }
 
   private expression(node: Node, scope: Scope, mode: Mode): void {
-    // `type` is a call into the WASM module each time: read it once.
     const type = node.type;
     switch (type) {
       case 'identifier':
