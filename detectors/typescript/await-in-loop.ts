@@ -139,7 +139,7 @@ export default defineTsDetector({
     };
     return {
       enter: {
-        [ts.SyntaxKind.AwaitExpression](node) {
+        AwaitExpression(node) {
           const awaited = (node as ts.AwaitExpression).expression;
           if (isSleep(awaited)) {
             for (const loop of enclosingLoops(node)) factsOf(loop).sleeps = true;
@@ -152,23 +152,23 @@ export default defineTsDetector({
           // `for (const x of await load())`: the iterable is awaited once, not per item.
           if (within(node, loop.statement) && isRoundTrip(call)) candidates.push({ call, loop });
         },
-        [ts.SyntaxKind.ReturnStatement](node) {
+        ReturnStatement(node) {
           for (const loop of enclosingLoops(node)) factsOf(loop).exits = true;
         },
-        [ts.SyntaxKind.BreakStatement](node) {
+        BreakStatement(node) {
           const target = breakTarget(node as ts.BreakStatement);
           if (target) factsOf(target).exits = true;
         },
-        [ts.SyntaxKind.BinaryExpression](node) {
+        BinaryExpression(node) {
           const b = node as ts.BinaryExpression;
           const op = b.operatorToken.kind;
           if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) noteAssignment(b.left);
         },
-        [ts.SyntaxKind.PrefixUnaryExpression](node) {
+        PrefixUnaryExpression(node) {
           const u = node as ts.PrefixUnaryExpression;
           if (u.operator === ts.SyntaxKind.PlusPlusToken || u.operator === ts.SyntaxKind.MinusMinusToken) noteAssignment(u.operand);
         },
-        [ts.SyntaxKind.PostfixUnaryExpression](node) {
+        PostfixUnaryExpression(node) {
           noteAssignment((node as ts.PostfixUnaryExpression).operand);
         },
       },

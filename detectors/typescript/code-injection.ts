@@ -362,9 +362,9 @@ export default defineTsDetector({
     };
     return {
       enter: {
-        [ts.SyntaxKind.CallExpression]: collect,
-        [ts.SyntaxKind.NewExpression]: collect,
-        [ts.SyntaxKind.BinaryExpression](node) {
+        CallExpression: collect,
+        NewExpression: collect,
+        BinaryExpression(node) {
           binaries.push(node as ts.BinaryExpression);
         },
       },

@@ -142,7 +142,7 @@ export default defineTsDetector({
 
     return {
       enter: {
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const callee = unwrap(call.expression);
           const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
@@ -152,7 +152,7 @@ export default defineTsDetector({
           const inputs = fn ? shellInputs(call, fn) : undefined;
           if (fn && inputs) candidates.push({ call, fn, inputs });
         },
-        [ts.SyntaxKind.BinaryExpression](node) {
+        BinaryExpression(node) {
           binaries.push(node as ts.BinaryExpression);
         },
       },

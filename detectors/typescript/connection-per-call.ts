@@ -109,13 +109,13 @@ export default defineTsDetector({
     };
     return {
       enter: {
-        [ts.SyntaxKind.NewExpression](node) {
+        NewExpression(node) {
           onClient(node as ts.NewExpression);
         },
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           onClient(node as ts.CallExpression);
         },
-        [ts.SyntaxKind.Identifier](node) {
+        Identifier(node) {
           const id = node as ts.Identifier;
           const candidates = byName.get(id.text);
           if (!candidates) return;

@@ -131,7 +131,7 @@ export default defineTsDetector({
     if (!logger && !server && !ctx.options.anyModule) return {};
     return {
       enter: {
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           if (isStructuredLogCall(node as ts.CallExpression)) ctx.praise({ line: ctx.file.lineOf(node.getStart()), pattern: 'structured-logging' });
           const callee = (node as ts.CallExpression).expression;
           if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'console') return;

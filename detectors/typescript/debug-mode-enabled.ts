@@ -141,10 +141,10 @@ export default defineTsDetector<DebugModeOptions>({
 
     return {
       enter: {
-        [ts.SyntaxKind.VariableDeclaration]: onVariable,
-        [ts.SyntaxKind.BinaryExpression]: onAssignment,
-        [ts.SyntaxKind.PropertyAssignment]: onProperty,
-        [ts.SyntaxKind.CallExpression]: onCall,
+        VariableDeclaration: onVariable,
+        BinaryExpression: onAssignment,
+        PropertyAssignment: onProperty,
+        CallExpression: onCall,
       },
     };
   },

@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import { defineTsDetector } from '../define.js';
 import { FUNCTION_KINDS, functionName } from './shared/function-name.js';
 import { isBuildOutput } from './shared/generated-code.js';
+import { handlersFor } from './shared/kind-names.js';
 
 /** Statements that open a nested block. */
 const NESTING_KINDS: readonly ts.SyntaxKind[] = [
@@ -72,19 +73,9 @@ export default defineTsDetector({
     const exitBlock = (node: ts.Node): void => {
       if (!isElseIf(node)) top().depth -= 1;
     };
-    const enter: Partial<Record<ts.SyntaxKind, (node: ts.Node) => void>> = {};
-    const exit: Partial<Record<ts.SyntaxKind, (node: ts.Node) => void>> = {};
-    for (const kind of NESTING_KINDS) {
-      enter[kind] = enterBlock;
-      exit[kind] = exitBlock;
-    }
-    for (const kind of FUNCTION_KINDS) {
-      enter[kind] = enterFunction;
-      exit[kind] = exitFunction;
-    }
     return {
-      enter,
-      exit,
+      enter: handlersFor(FUNCTION_KINDS, enterFunction, handlersFor(NESTING_KINDS, enterBlock)),
+      exit: handlersFor(FUNCTION_KINDS, exitFunction, handlersFor(NESTING_KINDS, exitBlock)),
       end() {
         if (frames.length > 0) exitFunction();
       },

@@ -79,7 +79,7 @@ export default defineTsDetector({
 
     return {
       enter: {
-        [ts.SyntaxKind.SourceFile]() {
+        SourceFile() {
           const { imports, requires } = importsOf(ctx.file);
           reportImports(imports);
           // tsc and Babel turn each `import` into its own `require` (`const db_1 = require('x'); const db_2 = require('x');`

@@ -95,7 +95,7 @@ export default defineTsDetector({
     const removed = new Map<string, Set<string>>();
     return {
       enter: {
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const callee = call.expression;
           if (!ts.isPropertyAccessExpression(callee)) return;

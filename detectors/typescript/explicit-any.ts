@@ -116,7 +116,7 @@ export default defineTsDetector({
     const lines = new Set<number>();
     return {
       enter: {
-        [ts.SyntaxKind.AnyKeyword](node) {
+        AnyKeyword(node) {
           const placement = placementOf(node);
           if (placement.skip || reported.has(placement.declaration)) return;
           const line = ctx.file.lineOf(node.getStart());

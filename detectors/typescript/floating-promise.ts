@@ -235,7 +235,7 @@ export default defineTsDetector({
     };
     return {
       enter: {
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           // Cheap position checks first: only a call whose value is dropped can float.
           const statement = discardingStatement(call);

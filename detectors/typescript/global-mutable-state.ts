@@ -146,7 +146,7 @@ export default defineTsDetector({
     };
     return {
       enter: {
-        [ts.SyntaxKind.Identifier](node) {
+        Identifier(node) {
           const id = node as ts.Identifier;
           if (!variables.has(id.text) || !isAssignmentTarget(id)) return;
           const fn = enclosingFunction(id);
@@ -155,13 +155,13 @@ export default defineTsDetector({
           list.push({ id, fn, benign: isCounterStep(id) || isResetOrLazy(id) });
           writes.set(id.text, list);
         },
-        [ts.SyntaxKind.IfStatement](node) {
+        IfStatement(node) {
           noteTest((node as ts.IfStatement).expression, node);
         },
-        [ts.SyntaxKind.ConditionalExpression](node) {
+        ConditionalExpression(node) {
           noteTest((node as ts.ConditionalExpression).condition, node);
         },
-        [ts.SyntaxKind.BinaryExpression](node) {
+        BinaryExpression(node) {
           // `return x || (x = create())`
           const b = node as ts.BinaryExpression;
           const op = b.operatorToken.kind;

@@ -109,11 +109,11 @@ export default defineTsDetector({
     const templatePart = (node: ts.Node): void => check(node, (node as ts.TemplateLiteralLikeNode).text, false);
     return {
       enter: {
-        [ts.SyntaxKind.StringLiteral]: literal,
-        [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: literal,
-        [ts.SyntaxKind.TemplateHead]: templatePart,
-        [ts.SyntaxKind.TemplateMiddle]: templatePart,
-        [ts.SyntaxKind.TemplateTail]: templatePart,
+        StringLiteral: literal,
+        NoSubstitutionTemplateLiteral: literal,
+        TemplateHead: templatePart,
+        TemplateMiddle: templatePart,
+        TemplateTail: templatePart,
       },
     };
   },

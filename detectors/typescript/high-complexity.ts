@@ -1,8 +1,9 @@
 import { ts } from 'ts-morph';
-import { defineTsDetector } from '../define.js';
+import { type TsHandlers, defineTsDetector } from '../define.js';
 import { isTranslationFile } from './shared/file-role.js';
 import { FUNCTION_KINDS, functionName } from './shared/function-name.js';
 import { isBuildOutput } from './shared/generated-code.js';
+import { handlersFor, kindName } from './shared/kind-names.js';
 
 /** Nodes that add a path through a function (McCabe; as ESLint `complexity` counts them). */
 const BRANCH_KINDS: readonly ts.SyntaxKind[] = [
@@ -48,14 +49,14 @@ export default defineTsDetector({
     const add = (): void => {
       if (counts.length > 0) counts[counts.length - 1] += 1;
     };
-    const enter: Partial<Record<ts.SyntaxKind, (node: ts.Node) => void>> = {
-      [ts.SyntaxKind.BinaryExpression](node) {
+    const enter: TsHandlers = {
+      BinaryExpression(node) {
         if (LOGICAL.has((node as ts.BinaryExpression).operatorToken.kind)) add();
       },
     };
-    const exit: Partial<Record<ts.SyntaxKind, (node: ts.Node) => void>> = {};
-    for (const kind of BRANCH_KINDS) enter[kind] = add;
-    for (const kind of FUNCTION_KINDS) {
+    const exit: TsHandlers = {};
+    handlersFor(BRANCH_KINDS, add, enter);
+    for (const kind of FUNCTION_KINDS.map(kindName)) {
       enter[kind] = () => {
         counts.push(1);
       };

@@ -120,7 +120,7 @@ export default defineTsDetector({
 
     return {
       enter: {
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           if (!isMathRandom(call)) return;
           const destination = destinationOf(call);

@@ -3,6 +3,7 @@ import { type TsFile, defineTsDetector } from '../define.js';
 import { isTestFile, isTranslationFile } from './shared/file-role.js';
 import { FUNCTION_KINDS, functionName } from './shared/function-name.js';
 import { isBuildOutput } from './shared/generated-code.js';
+import { handlersFor } from './shared/kind-names.js';
 
 const COMMENT_ONLY = /^(\/\/|\/\*|\*)/;
 /** Test-suite blocks: long by nature, each `it` inside is the unit. */
@@ -123,8 +124,8 @@ export default defineTsDetector({
       });
     };
     return {
-      enter: Object.fromEntries(FUNCTION_KINDS.map((kind) => [kind, enter])),
-      exit: Object.fromEntries(FUNCTION_KINDS.map((kind) => [kind, exit])),
+      enter: handlersFor(FUNCTION_KINDS, enter),
+      exit: handlersFor(FUNCTION_KINDS, exit),
     };
   },
 });

@@ -162,7 +162,7 @@ export default defineTsDetector({
     const byLine = new Map<number, string[]>();
     return {
       enter: {
-        [ts.SyntaxKind.NumericLiteral](node) {
+        NumericLiteral(node) {
           const literal = node as ts.NumericLiteral;
           const negative = ts.isPrefixUnaryExpression(literal.parent) && literal.parent.operator === ts.SyntaxKind.MinusToken;
           const value = (negative ? -1 : 1) * Number(literal.text);

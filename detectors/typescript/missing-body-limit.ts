@@ -106,7 +106,7 @@ export default defineTsDetector({
     const socketIo = capHalf && file.text.includes('socket.io');
     return {
       enter: {
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const callee = unwrap(call.expression);
           if (capHalf && ts.isPropertyAccessExpression(callee) && LISTEN_METHODS.has(callee.name.text)) {
@@ -130,7 +130,7 @@ export default defineTsDetector({
             ...(fix ? { fix } : {}),
           });
         },
-        [ts.SyntaxKind.NewExpression](node) {
+        NewExpression(node) {
           const created = node as ts.NewExpression;
           const options = created.arguments?.[0];
           if (isWsServerClass(created.expression)) {

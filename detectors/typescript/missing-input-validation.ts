@@ -5,6 +5,7 @@ import { isTestFile } from './shared/file-role.js';
 import { FUNCTION_KINDS } from './shared/function-name.js';
 import { propertyNameText } from './shared/object-literal.js';
 import { type OwnerCache, type UntrustedObject, untrustedObject } from './shared/untrusted-fields.js';
+import { handlersFor } from './shared/kind-names.js';
 
 /** Calls that validate or check a shape: zod, joi, yup, ajv, class-validator, superstruct, type guards. */
 const VALIDATOR = /^(parse|safeParse|parseAsync|safeParseAsync|spa|validate\w*|check\w*|assert\w*|is[A-Z]\w*|decode|cast|plainToInstance|plainToClass|transformAndValidate|sanitize\w*|matchedData|validationResult|conform\w*|verify\w*|\w*[Ss]chema\w*|\w*[Vv]alid\w*)$/;
@@ -120,13 +121,13 @@ export default defineTsDetector({
 
     return {
       enter: {
-        [ts.SyntaxKind.PropertyAccessExpression](node) {
+        PropertyAccessExpression(node) {
           const access = node as ts.PropertyAccessExpression;
           if (access.name.text !== 'body' && access.name.text !== 'query') return;
           const owner = untrustedObject(access, path, owners);
           if (owner) noteUse(access, owner);
         },
-        [ts.SyntaxKind.Identifier](node) {
+        Identifier(node) {
           const id = node as ts.Identifier;
           if (!candidates.has(id.text)) return;
           const parent = id.parent;
@@ -135,7 +136,7 @@ export default defineTsDetector({
           const owner = untrustedObject(id, path, owners);
           if (owner) noteUse(id, owner);
         },
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const name = calleeName(call.expression);
           const jsonParse = name === 'parse' && call.expression.getText() === 'JSON.parse';
@@ -151,28 +152,23 @@ export default defineTsDetector({
             if (owner) noteUse(call, owner);
           }
         },
-        [ts.SyntaxKind.TypeOfExpression](node) {
+        TypeOfExpression(node) {
           markValidated(node);
         },
       },
-      exit: Object.fromEntries(
-        FUNCTION_KINDS.map((kind) => [
-          kind,
-          (node: ts.Node) => {
-            const state = states.get(node);
-            if (!state || state.escaped || state.reads.length === 0 || validated.has(node)) return;
-            // Middleware between the path and the handler (`validate(schema)`, `celebrate(...)`) may check the input.
-            const parent = node.parent;
-            if (ts.isCallExpression(parent) && parent.arguments.length > 2 && /^'|^"|^`/.test(parent.arguments[0].getText())) return;
-            const fields = [...new Set(state.reads.map((r) => r.field))];
-            const named = fields.slice(0, 3).map((f) => `\`${f}\``).join(', ') + (fields.length > 3 ? ` and ${fields.length - 3} more` : '');
-            ctx.report({
-              line: state.reads[0].line,
-              message: `${named} ${fields.length === 1 ? 'is' : 'are'} used in ${state.owner.phrase} without any schema check: the client decides ${fields.length === 1 ? 'its type and shape' : 'their types and shapes'}.`,
-            });
-          },
-        ]),
-      ),
+      exit: handlersFor(FUNCTION_KINDS, (node: ts.Node) => {
+        const state = states.get(node);
+        if (!state || state.escaped || state.reads.length === 0 || validated.has(node)) return;
+        // Middleware between the path and the handler (`validate(schema)`, `celebrate(...)`) may check the input.
+        const parent = node.parent;
+        if (ts.isCallExpression(parent) && parent.arguments.length > 2 && /^'|^"|^`/.test(parent.arguments[0].getText())) return;
+        const fields = [...new Set(state.reads.map((r) => r.field))];
+        const named = fields.slice(0, 3).map((f) => `\`${f}\``).join(', ') + (fields.length > 3 ? ` and ${fields.length - 3} more` : '');
+        ctx.report({
+          line: state.reads[0].line,
+          message: `${named} ${fields.length === 1 ? 'is' : 'are'} used in ${state.owner.phrase} without any schema check: the client decides ${fields.length === 1 ? 'its type and shape' : 'their types and shapes'}.`,
+        });
+      }),
     };
   },
 });

@@ -116,14 +116,14 @@ export default defineTsDetector({
     };
     return {
       enter: {
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           judge(statusOfCall(call) ?? statusOfFetchResponse(call));
         },
-        [ts.SyntaxKind.NewExpression](node) {
+        NewExpression(node) {
           judge(statusOfFetchResponse(node as ts.NewExpression));
         },
-        [ts.SyntaxKind.BinaryExpression](node) {
+        BinaryExpression(node) {
           judge(statusOfAssignment(node as ts.BinaryExpression));
         },
       },

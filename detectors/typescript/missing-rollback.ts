@@ -73,11 +73,11 @@ export default defineTsDetector({
     const writeResults = new Set<string>();
     return {
       enter: {
-        [ts.SyntaxKind.VariableDeclaration](node) {
+        VariableDeclaration(node) {
           const d = node as ts.VariableDeclaration;
           if (ts.isIdentifier(d.name) && awaitedWrite(d.initializer)) writeResults.add(d.name.text);
         },
-        [ts.SyntaxKind.Identifier](node) {
+        Identifier(node) {
           const id = node as ts.Identifier;
           if (!writeResults.has(id.text)) return;
           const parent = id.parent;
@@ -103,7 +103,7 @@ export default defineTsDetector({
             return;
           }
         },
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const sql = sqlArgument(call);
           if (!sql) return;

@@ -192,14 +192,14 @@ export default defineTsDetector({
     let axiosDefaultsTimeout = false;
     return {
       enter: {
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const timed = timedReceiver(call);
           if (timed) timedNames.add(timed);
           const http = httpCall(call);
           if (http && !wrappedInTimeout(call)) candidates.push(http);
         },
-        [ts.SyntaxKind.BinaryExpression](node) {
+        BinaryExpression(node) {
           const binary = node as ts.BinaryExpression;
           // `axios.defaults.timeout = 5000` / `api.defaults.timeout = 5000` covers the file's axios requests.
           const left = binary.left;

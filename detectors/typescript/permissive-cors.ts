@@ -129,19 +129,19 @@ export default defineTsDetector({
 
     return {
       enter: {
-        [ts.SyntaxKind.ObjectLiteralExpression](node) {
+        ObjectLiteralExpression(node) {
           checkOptions(node as ts.ObjectLiteralExpression);
         },
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const [name, value] = call.arguments;
           if (value && ts.isPropertyAccessExpression(call.expression) && HEADER_SETTERS.has(call.expression.name.text)) noteHeader(call, name, value);
         },
-        [ts.SyntaxKind.PropertyAssignment](node) {
+        PropertyAssignment(node) {
           const p = node as ts.PropertyAssignment;
           if (!ts.isComputedPropertyName(p.name)) noteHeader(p, p.name, p.initializer);
         },
-        [ts.SyntaxKind.BinaryExpression](node) {
+        BinaryExpression(node) {
           const b = node as ts.BinaryExpression;
           const target = unwrap(b.left);
           if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(target)) noteHeader(b, target.argumentExpression, b.right);

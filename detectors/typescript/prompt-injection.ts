@@ -146,11 +146,11 @@ export default defineTsDetector({
 
     return {
       enter: {
-        [ts.SyntaxKind.ObjectLiteralExpression](node) {
+        ObjectLiteralExpression(node) {
           const obj = node as ts.ObjectLiteralExpression;
           if (isLlmRequest(obj)) candidates.push(...promptTexts(obj));
         },
-        [ts.SyntaxKind.NewExpression](node) {
+        NewExpression(node) {
           const call = node as ts.NewExpression;
           const role = MESSAGE_CLASSES[calleeName(call)];
           const [arg] = call.arguments ?? [];

@@ -177,16 +177,16 @@ export default defineTsDetector({
     };
     return {
       enter: {
-        [ts.SyntaxKind.AwaitExpression](node) {
+        AwaitExpression(node) {
           noteAwait(file, node as ts.AwaitExpression);
           keepAwait(node);
         },
-        [ts.SyntaxKind.ForOfStatement](node) {
+        ForOfStatement(node) {
           if (!(node as ts.ForOfStatement).awaitModifier) return;
           noteAwait(file, node as ts.ForOfStatement);
           keepAwait(node);
         },
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const callee = unwrap(call.expression);
           const key = call.arguments[0];
@@ -199,7 +199,7 @@ export default defineTsDetector({
           const value = method === 'add' ? 'claim' : call.arguments[1];
           note(call, entryKey(state, key), kind, call.end, false, kind === 'write' ? value : undefined);
         },
-        [ts.SyntaxKind.ElementAccessExpression](node) {
+        ElementAccessExpression(node) {
           const access = node as ts.ElementAccessExpression;
           if (!inAsync(access)) return;
           const state = sharedStateName(access.expression);
@@ -214,7 +214,7 @@ export default defineTsDetector({
           }
           else note(access, key, isCheck(access) ? 'check' : 'read', access.end);
         },
-        [ts.SyntaxKind.BinaryExpression](node) {
+        BinaryExpression(node) {
           const binary = node as ts.BinaryExpression;
           const op = binary.operatorToken.kind;
           if (op === ts.SyntaxKind.PlusToken) {
@@ -239,13 +239,13 @@ export default defineTsDetector({
           const value = op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken ? binary.right : 'claim';
           note(binary, field, 'write', binary.end, true, value);
         },
-        [ts.SyntaxKind.PropertyAccessExpression](node) {
+        PropertyAccessExpression(node) {
           const access = node as ts.PropertyAccessExpression;
           if (isReceiver(access) || isAssigned(access) || !inAsync(access)) return;
           const field = sharedStateName(access);
           if (field) note(access, field, isCheck(access) ? 'check' : 'read', access.end, true);
         },
-        [ts.SyntaxKind.Identifier](node) {
+        Identifier(node) {
           const id = node as ts.Identifier;
           if (isReceiver(id) || isAssigned(id) || !isCheck(id) || !inAsync(id) || !isModuleVariable(id)) return;
           note(id, id.text, 'check', id.end, true);

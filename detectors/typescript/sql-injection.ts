@@ -224,12 +224,12 @@ export default defineTsDetector({
 
     return {
       enter: {
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const text = sqlArgument(call);
           if (text) calls.push({ call, text });
         },
-        [ts.SyntaxKind.BinaryExpression](node) {
+        BinaryExpression(node) {
           binaries.push(node as ts.BinaryExpression);
         },
       },

@@ -501,7 +501,7 @@ export default defineTsDetector({
     };
     return {
       enter: {
-        [ts.SyntaxKind.CatchClause](node) {
+        CatchClause(node) {
           const clause = node as ts.CatchClause;
           const name = clause.variableDeclaration?.name;
           if (name && ts.isIdentifier(name) && rethrowsWithCause(clause.block, name.text)) {
@@ -534,7 +534,7 @@ export default defineTsDetector({
           const todo = comments === 'todo' ? ' (the TODO says it is not handled yet)' : '';
           ctx.report({ line: ctx.file.lineOf(clause.getStart()), message: `${shape} discards ${source}${todo}.` });
         },
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           if (!ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'catch' || call.arguments.length !== 1) return;
           const handler = unwrap(call.arguments[0]);

@@ -96,7 +96,7 @@ export default defineTsDetector({
     if (!mayMention(file.text, 'Sync')) return {};
     return {
       enter: {
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const found = blockingCall(call);
           if (!found) return;

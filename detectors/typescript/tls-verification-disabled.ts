@@ -298,8 +298,8 @@ export default defineTsDetector({
 
     return {
       enter: {
-        [ts.SyntaxKind.PropertyAssignment]: onProperty,
-        [ts.SyntaxKind.BinaryExpression]: onAssignment,
+        PropertyAssignment: onProperty,
+        BinaryExpression: onAssignment,
       },
     };
   },

@@ -169,13 +169,13 @@ export default defineTsDetector({
 
     return {
       enter: {
-        [ts.SyntaxKind.TemplateExpression]: onString,
-        [ts.SyntaxKind.BinaryExpression]: onString,
-        [ts.SyntaxKind.CallExpression]: onCall,
-        [ts.SyntaxKind.PropertyAssignment]: onProperty,
-        [ts.SyntaxKind.PropertyAccessExpression]: onAccess,
-        [ts.SyntaxKind.ElementAccessExpression]: onAccess,
-        [ts.SyntaxKind.VariableDeclaration]: onDeclaration,
+        TemplateExpression: onString,
+        BinaryExpression: onString,
+        CallExpression: onCall,
+        PropertyAssignment: onProperty,
+        PropertyAccessExpression: onAccess,
+        ElementAccessExpression: onAccess,
+        VariableDeclaration: onDeclaration,
       },
       end() {
         for (const g of generic) if (requested(g.url)) put(g.url, g.key, g.value, g.context);

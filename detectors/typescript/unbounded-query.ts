@@ -32,7 +32,7 @@ export default defineTsDetector({
     const handlers = ctx.file.memo('typescript/request-handler-cache', () => new Map<ts.Node, { fn: ts.Node; phrase: string } | null>());
     return {
       enter: {
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const query = unboundedListQuery(call);
           if (!query) return;

@@ -3,6 +3,7 @@ import { defineTsDetector } from '../define.js';
 import { resolveBinding } from './shared/bindings.js';
 import { unwrap } from './shared/constant-text.js';
 import { propertyNameText } from './shared/object-literal.js';
+import { handlersFor } from './shared/kind-names.js';
 
 /** A node of the function that may stop a recursion: a condition around the call, or an exit or condition before it. */
 interface Span {
@@ -141,7 +142,7 @@ export default defineTsDetector({
   create(ctx) {
     const file = ctx.file;
     const frames: Frame[] = [];
-    const members = new WeakSet<Frame>();
+    const members = new Set<Frame>();
     const top = (): Frame | undefined => frames.at(-1);
     const span = (node: ts.Node, kind: Span['kind']): void => {
       const frame = top();
@@ -182,28 +183,23 @@ export default defineTsDetector({
       ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.FunctionExpression, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.MethodDeclaration,
       ts.SyntaxKind.Constructor, ts.SyntaxKind.GetAccessor, ts.SyntaxKind.SetAccessor,
     ];
-    const enter: Partial<Record<ts.SyntaxKind, (node: ts.Node) => void>> = {};
-    const exit: Partial<Record<ts.SyntaxKind, (node: ts.Node) => void>> = {};
-    for (const kind of functionKinds) {
-      enter[kind] = enterFunction;
-      exit[kind] = exitFunction;
-    }
-    for (const kind of CONDITIONALS) exit[kind] = (node) => span(node, 'conditional');
-    exit[ts.SyntaxKind.ReturnStatement] = (node) => span(node, 'exit');
-    exit[ts.SyntaxKind.ThrowStatement] = (node) => span(node, 'exit');
-    enter[ts.SyntaxKind.TryStatement] = (node) => {
+    const enter = handlersFor(functionKinds, enterFunction);
+    const exit = handlersFor(functionKinds, exitFunction, handlersFor(CONDITIONALS, (node) => span(node, 'conditional')));
+    exit.ReturnStatement = (node) => span(node, 'exit');
+    exit.ThrowStatement = (node) => span(node, 'exit');
+    enter.TryStatement = (node) => {
       const frame = top();
       if (frame && frame.name !== '') frame.tries.push(node as ts.TryStatement);
     };
-    enter[ts.SyntaxKind.CallExpression] = (node) => {
+    enter.CallExpression = (node) => {
       const frame = top();
       if (frame && frame.name !== '' && callsSelf(node as ts.CallExpression, frame, members.has(frame))) frame.uses.push({ node, call: node as ts.CallExpression });
     };
-    enter[ts.SyntaxKind.PropertyAccessExpression] = (node) => {
+    enter.PropertyAccessExpression = (node) => {
       const frame = top();
       if (frame && frame.name !== '' && accessorSelf(node as ts.PropertyAccessExpression, frame)) frame.uses.push({ node });
     };
-    exit[ts.SyntaxKind.BinaryExpression] = (node) => {
+    exit.BinaryExpression = (node) => {
       const binary = node as ts.BinaryExpression;
       const frame = top();
       if (!frame || frame.name === '') return;
@@ -216,8 +212,8 @@ export default defineTsDetector({
       const frame = top();
       if (counts && frame && frame.name !== '' && ts.isIdentifier(operand)) frame.rebound.add(operand.text);
     };
-    exit[ts.SyntaxKind.PrefixUnaryExpression] = bump;
-    exit[ts.SyntaxKind.PostfixUnaryExpression] = bump;
+    exit.PrefixUnaryExpression = bump;
+    exit.PostfixUnaryExpression = bump;
     return { enter, exit };
   },
 });

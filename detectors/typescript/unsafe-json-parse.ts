@@ -227,7 +227,7 @@ export default defineTsDetector({
     const inBrowser = (): boolean => (browser ??= BROWSER_GLOBALS.test(ctx.file.text));
     return {
       enter: {
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const arg = call.arguments[0];
           if (!arg || !isJsonParse(call) || insideTryBlock(call)) return;

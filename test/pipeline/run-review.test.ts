@@ -90,7 +90,7 @@ describe('runReview', () => {
     const broken = defineTsDetector({
       meta: { id: 'always-throws', severity: 'low', category: 'reliability', description: 'd', recommendation: 'r', docs: { why: '', flagged: [], ignored: [] } },
       defaultOptions: {},
-      create: () => ({ enter: { [ts.SyntaxKind.Identifier]: () => { throw new Error('boom'); } } }),
+      create: () => ({ enter: { Identifier: () => { throw new Error('boom'); } } }),
     });
     const detectors = [...registry, broken];
     const { result } = await review(memorySource({ 'src/a.ts': [flawedTs, [3]] }), DEFAULT_CONFIG, detectors);

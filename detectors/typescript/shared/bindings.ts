@@ -109,10 +109,17 @@ function namesOf(s: ts.Statement): string[] {
 /** Statement lists this long are looked up through an index of their names (see `indexOfStatements`). */
 const INDEXED_STATEMENTS = 16;
 
-/** Name → the binding of the first statement binding it, per long statement list (lives as long as the tree). */
-const statementIndexes = new WeakMap<ts.NodeArray<ts.Statement>, Map<string, Binding>>();
+/**
+ * Per long statement list, name → the binding of the first statement binding it. Kept on the tree's
+ * source file, so it lives as long as the tree: a WeakMap keyed by the lists kept dead trees alive
+ * through young-generation collections (see `documentOrderOf`).
+ */
+const STATEMENT_INDEXES = Symbol('statementIndexes');
+type Indexed = ts.SourceFile & { [STATEMENT_INDEXES]?: Map<ts.NodeArray<ts.Statement>, Map<string, Binding>> };
 
 function indexOfStatements(statements: ts.NodeArray<ts.Statement>): Map<string, Binding> {
+  const file = statements[0].getSourceFile() as Indexed;
+  const statementIndexes = (file[STATEMENT_INDEXES] ??= new Map());
   let index = statementIndexes.get(statements);
   if (index === undefined) {
     index = new Map();
