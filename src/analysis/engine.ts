@@ -2,7 +2,7 @@
  * The analysis engine: picks a language per file, parses it once, runs every enabled detector of
  * that language in one shared traversal. A parse failure or a throwing detector becomes a note.
  */
-import { isProjectDetector, type Detector, type DetectorContext, type DetectorOptions, type FileDetector, type PyDetector, type Report, type TsDetector } from '../../detectors/define.js';
+import { isProjectDetector, type Detector, type DetectorContext, type DetectorOptions, type FileDetector, type Praise, type PyDetector, type Report, type TsDetector } from '../../detectors/define.js';
 import type { ResolvedConfig } from '../config/defaults.js';
 import { describeError } from '../errors.js';
 import type { GoodPatternSighting } from '../report/good-patterns.js';
@@ -80,24 +80,36 @@ function setsAny(options: object): boolean {
   return Object.keys(options).length > 0 || Object.getOwnPropertySymbols(options).some((s) => Object.prototype.propertyIsEnumerable.call(options, s));
 }
 
-function contextFor<F>(
-  detector: Detector,
-  file: F & { path: string },
-  config: ResolvedConfig,
-  options: Readonly<DetectorOptions>,
-  sink: Finding[],
-  good: GoodPatternSighting[],
-): DetectorContext<F, DetectorOptions> {
-  return {
-    file,
-    options,
-    report(report: Report) {
-      sink.push(findingOf(detector, config, file.path, report));
-    },
-    praise({ line, pattern }) {
-      good.push({ pattern, file: file.path, line });
-    },
-  };
+/**
+ * One detector's run over one file: its context (`report` and `praise` are methods, so a file costs
+ * one object per detector, not a context and two closures) and what it found.
+ */
+class DetectorRun<F extends { path: string }> implements ActiveDetector, DetectorContext<F, DetectorOptions> {
+  failed?: unknown = undefined;
+  findings: Finding[] | undefined = undefined;
+  good: GoodPatternSighting[] | undefined = undefined;
+
+  constructor(
+    readonly detector: FileDetector,
+    readonly id: string,
+    readonly file: F,
+    readonly options: Readonly<DetectorOptions>,
+    private readonly config: ResolvedConfig,
+  ) {}
+
+  report(report: Report): void {
+    (this.findings ??= []).push(findingOf(this.detector, this.config, this.file.path, report));
+  }
+
+  praise({ line, pattern }: Praise): void {
+    (this.good ??= []).push({ pattern, file: this.file.path, line });
+  }
+}
+
+/** What a config makes of one language's detectors: the ones that run, with their options. */
+interface Plan {
+  detectors: FileDetector[];
+  options: Array<Readonly<DetectorOptions>>;
 }
 
 /** Creates an analyzer over a registry; the Python grammar is loaded on the first Python file. */
@@ -128,36 +140,53 @@ export function createAnalyzer(registry: readonly Detector[]): Analyzer {
     return shared;
   }
 
+  /**
+   * The plan of the last config seen, per language: a review analyses all its files with one config
+   * (a resolved config is frozen), so the rules are sorted out once per review, not per file.
+   */
+  let planned: { config: ResolvedConfig; plans: Map<Language, Plan> } | undefined;
+  function planFor(language: Language, config: ResolvedConfig): Plan {
+    if (planned?.config !== config) planned = { config, plans: new Map() };
+    let plan = planned.plans.get(language);
+    if (plan === undefined) {
+      const detectors = enabledFor(byLanguage.get(language) ?? [], config);
+      plan = { detectors, options: detectors.map((d) => optionsFor(d, config)) };
+      planned.plans.set(language, plan);
+    }
+    return plan;
+  }
+
   function run<F extends { path: string }, V>(
-    detectors: readonly FileDetector[],
+    { detectors, options }: Plan,
     file: F,
     config: ResolvedConfig,
     walk: (visitors: Array<{ owner: ActiveDetector; visitor: V }>) => void,
   ): FileAnalysis {
-    const perDetector = detectors.map(() => [] as Finding[]);
-    const praised = detectors.map(() => [] as GoodPatternSighting[]);
-    const owners: ActiveDetector[] = detectors.map((d) => ({ id: d.meta.id }));
+    const runs: Array<DetectorRun<F>> = [];
     const visitors: Array<{ owner: ActiveDetector; visitor: V }> = [];
-    const notes: Note[] = [];
-    detectors.forEach((detector, i) => {
+    for (let i = 0; i < detectors.length; i++) {
+      const detector = detectors[i];
+      const ctx = new DetectorRun(detector, detector.meta.id, file, options[i], config);
+      runs.push(ctx);
       try {
-        const ctx = contextFor(detector, file, config, optionsFor(detector, config), perDetector[i], praised[i]);
-        visitors.push({ owner: owners[i], visitor: (detector.create as unknown as (c: typeof ctx) => V)(ctx) });
+        visitors.push({ owner: ctx, visitor: (detector.create as unknown as (c: typeof ctx) => V)(ctx) });
       } catch (error) {
-        owners[i].failed = error;
+        ctx.failed = error;
       }
-    });
+    }
     walk(visitors);
     const findings: Finding[] = [];
     const good: GoodPatternSighting[] = [];
-    owners.forEach((owner, i) => {
-      if (owner.failed === undefined) {
-        if (!praiseOnly(detectors[i], config)) findings.push(...perDetector[i]);
-        good.push(...praised[i]);
-      } else if (!praiseOnly(detectors[i], config)) {
-        notes.push({ file: file.path, ruleId: owner.id, message: `detector failed: ${describeError(owner.failed)}` });
+    const notes: Note[] = [];
+    for (const ctx of runs) {
+      const forPraiseOnly = praiseOnly(ctx.detector, config);
+      if (ctx.failed === undefined) {
+        if (!forPraiseOnly && ctx.findings) findings.push(...ctx.findings);
+        if (ctx.good) good.push(...ctx.good);
+      } else if (!forPraiseOnly) {
+        notes.push({ file: file.path, ruleId: ctx.id, message: `detector failed: ${describeError(ctx.failed)}` });
       }
-    });
+    }
     return { findings, notes, analyzed: true, good };
   }
 
@@ -170,11 +199,11 @@ export function createAnalyzer(registry: readonly Detector[]): Analyzer {
       }
       const unparseable = unparseableReason(text);
       if (unparseable) return { findings: [], notes: [{ file: path, message: `not analysed: ${unparseable}` }], analyzed: false };
-      const detectors = enabledFor(byLanguage.get(language) ?? [], config);
+      const plan = planFor(language, config);
       try {
         if (language === 'typescript') {
           const file = parseTypeScript(path, text);
-          return run(detectors, file, config, (visitors) =>
+          return run(plan, file, config, (visitors) =>
             walkTypeScript(file.sourceFile, visitors as Parameters<typeof walkTypeScript>[1]),
           );
         }
@@ -182,7 +211,7 @@ export function createAnalyzer(registry: readonly Detector[]): Analyzer {
         const file = (await python).parse(path, text);
         if (!file) return { findings: [], notes: [{ file: path, message: 'not analysed: the Python parser gave up' }], analyzed: false };
         try {
-          return run(detectors as PyDetector[], file, config, (visitors) =>
+          return run(plan, file, config, (visitors) =>
             walkPython(file.tree, visitors as Parameters<typeof walkPython>[1]),
           );
         } finally {
