@@ -84,7 +84,7 @@ export default defineTsDetector({
           reportImports(imports);
           // tsc and Babel turn each `import` into its own `require` (`const db_1 = require('x'); const db_2 = require('x');`
           // for a type and a value import): in compiled CommonJS the repeats are the compiler's, not the author's.
-          if (COMPILED_COMMONJS.test(ctx.file.text)) return;
+          if (ctx.file.text.includes('__esModule') && COMPILED_COMMONJS.test(ctx.file.text)) return;
           const seen = new Map<string, { line: number; names: string }>();
           for (const r of requires) {
             const names = r.names.join(',');

@@ -111,7 +111,7 @@ export default defineTsDetector({
   defaultOptions: {},
   create(ctx) {
     const { path, text } = ctx.file;
-    if (isDeclarationFile(path) || isJavaScriptFile(path) || isTestFile(path) || isScriptOrCli(ctx.file) || FILE_DISABLE_ANY.test(text)) return {};
+    if (isDeclarationFile(path) || isJavaScriptFile(path) || isTestFile(path) || isScriptOrCli(ctx.file) || (text.includes('no-explicit-any') && FILE_DISABLE_ANY.test(text))) return {};
     const reported = new Set<ts.Node>();
     const lines = new Set<number>();
     return {

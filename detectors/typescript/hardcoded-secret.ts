@@ -87,16 +87,20 @@ export default defineTsDetector({
     };
 
     function check(literal: ts.Node, text: string, bindable: boolean): void {
+      const format = knownSecretFormat(text);
+      const inUrl = format === undefined && urlPassword(text);
+      // A credential value has at least 8 characters (`isCredentialValue`): a shorter literal is only
+      // judged by its format, and its name is not looked up (most literals of a file are short).
+      if (format === undefined && !inUrl && (!bindable || text.length < 8)) return;
       const name = bindable ? boundName(literal) : undefined;
       const line = (): number => ctx.file.lineOf(literal.getStart());
       const subject = name === undefined ? 'This string literal' : `\`${name}\``;
-      const format = knownSecretFormat(text);
       if (format) {
         if (format === 'a Google API key' && inFirebaseConfig(literal)) return;
         ctx.report({ line: line(), message: `${subject} holds what looks like ${format} (value masked).` });
         return;
       }
-      if (urlPassword(text)) {
+      if (inUrl) {
         ctx.report({ line: line(), message: `${subject} holds a URL with an embedded password (value masked).` });
         return;
       }

@@ -101,15 +101,17 @@ export default defineTsDetector({
     const servers: SocketServer[] = [];
     /** `.on('connection', ...)` registrations: the receiver's text, or the node itself when chained on `new`. */
     const listeners: { receiver: ts.Expression; text: string; line: number }[] = [];
-    const capHalf = !isScriptOrCli(file) && /\bon\(|\bonce\(|addListener\(/.test(file.text);
+    // Whether the file registers listeners at all: asked on the first listener call or server, not of every file.
+    let listens: boolean | undefined;
+    const capHalf = (): boolean => (listens ??= !isScriptOrCli(file) && /\bon\(|\bonce\(|addListener\(/.test(file.text));
     // socket.io servers are looked for (a binding look-up per call) only where the module is named.
-    const socketIo = capHalf && file.text.includes('socket.io');
+    const socketIo = (): boolean => file.text.includes('socket.io') && capHalf();
     return {
       enter: {
         CallExpression(node) {
           const call = node as ts.CallExpression;
           const callee = unwrap(call.expression);
-          if (capHalf && ts.isPropertyAccessExpression(callee) && LISTEN_METHODS.has(callee.name.text)) {
+          if (ts.isPropertyAccessExpression(callee) && LISTEN_METHODS.has(callee.name.text) && capHalf()) {
             const event = call.arguments[0];
             if (event && ts.isStringLiteralLike(event) && CONNECTION_EVENTS.has(event.text)) {
               const receiver = unwrap(callee.expression);
@@ -117,7 +119,7 @@ export default defineTsDetector({
             }
             return;
           }
-          if (socketIo && isSocketIoServer(call)) {
+          if (socketIo() && isSocketIoServer(call)) {
             servers.push({ node: call, library: 'socket.io', name: boundName(call), ownListener: ioOwnListener(call.arguments[0]), noMaxPayload: false });
             return;
           }
@@ -135,7 +137,7 @@ export default defineTsDetector({
           const options = created.arguments?.[0];
           if (isWsServerClass(created.expression)) {
             servers.push({ node: created, library: 'ws', name: boundName(created), ownListener: wsOwnListener(options), noMaxPayload: optionVerdict(options, MAX_PAYLOAD) === 'missing' });
-          } else if (socketIo && isSocketIoServer(created)) {
+          } else if (socketIo() && isSocketIoServer(created)) {
             servers.push({ node: created, library: 'socket.io', name: boundName(created), ownListener: ioOwnListener(options), noMaxPayload: false });
           }
         },
@@ -150,7 +152,7 @@ export default defineTsDetector({
           // The `connection` handler of this server: on its name (`io.of('/chat')` too) or chained on the `new`.
           const listener = listeners.find((l) => l.receiver === server.node || (name !== undefined && (l.text === name || l.text.startsWith(`${name}.`))));
           const ioGate = server.library === 'socket.io' && name !== undefined && file.text.includes(`${name}.use(`);
-          const uncapped = capHalf && listener !== undefined && server.ownListener && !gated && !ioGate;
+          const uncapped = listener !== undefined && capHalf() && server.ownListener && !gated && !ioGate;
           if (server.noMaxPayload) {
             const fix = addOptionFix(file, server.node, 0, 'maxPayload: 1_048_576');
             ctx.report({

@@ -102,10 +102,14 @@ export default defineTsDetector({
   defaultOptions: {},
   create(ctx) {
     const file = ctx.file;
-    if (isTestFile(file.path) || RETRY_AFTER.test(file.text) || usesRateLimitLibrary(file)) return {};
+    if (isTestFile(file.path)) return {};
+    // A file that sends `Retry-After` somewhere or uses a rate-limit library is left alone: asked on
+    // its first 429 or 503, not of every file.
+    let excused: boolean | undefined;
+    const excusedFile = (): boolean => (excused ??= RETRY_AFTER.test(file.text) || usesRateLimitLibrary(file));
     const memo = file.memo.bind(file);
     const judge = (set: StatusSet | undefined): void => {
-      if (!set || (set.status !== 429 && set.status !== 503)) return;
+      if (!set || (set.status !== 429 && set.status !== 503) || excusedFile()) return;
       if (opaqueHeaders(set) || handlerSetsOpaqueHeaders(memo, enclosingFunction(set.node))) return;
       if (set.status === 503 && (inProbe(set.node) || !transient503(set.node, file.path))) return;
       const meaning = set.status === 429 ? 'a rate-limited client' : 'a client of an overloaded service';

@@ -147,7 +147,7 @@ export default defineTsDetector({
   defaultOptions: {},
   create(ctx) {
     const file = ctx.file;
-    if (isTestFile(file.path) || !/\bawait\b/.test(file.text)) return {};
+    if (isTestFile(file.path) || !file.text.includes('await') || !/\bawait\b/.test(file.text)) return {};
     /** Only code of `async` functions can suspend between check and write; everything else is skipped before any look-up. */
     const inAsync = (node: ts.Node): boolean => isAsyncFunction(enclosingFunction(node));
     const byFunction = new Map<ts.Node, Access[]>();

@@ -48,10 +48,9 @@ export function statusOfCall(call: ts.CallExpression): StatusSet | undefined {
   const callee = unwrap(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || !isResponse(callee.expression)) return undefined;
   const method = callee.name.text;
-  const text = `${callee.getText()}(${call.arguments[0]?.getText() ?? ''})`;
   if (STATUS_METHODS.has(method)) {
     const status = statusCodeOf(call.arguments[0]);
-    return status === undefined ? undefined : { status, node: call, text };
+    return status === undefined ? undefined : { status, node: call, text: `${callee.getText()}(${call.arguments[0]?.getText() ?? ''})` };
   }
   // Hono: `c.json(body, 429)`, `c.text('slow down', 503)`.
   if (HONO_METHODS.has(method) && ts.isIdentifier(callee.expression) && callee.expression.text === 'c') {
@@ -72,9 +71,9 @@ export function statusOfAssignment(binary: ts.BinaryExpression): StatusSet | und
 
 /** The status given to a fetch-API response (`new Response(body, { status: 429 })`), or undefined. */
 export function statusOfFetchResponse(call: ts.CallExpression | ts.NewExpression): StatusSet | undefined {
-  if (!FETCH_RESPONSES.test(unwrap(call.expression).getText())) return undefined;
+  // The init object is the second argument: a call with fewer is not looked at further (most are not).
   const init = call.arguments?.[1];
-  if (!init) return undefined;
+  if (!init || !FETCH_RESPONSES.test(unwrap(call.expression).getText())) return undefined;
   const obj = unwrap(init);
   if (!ts.isObjectLiteralExpression(obj)) return undefined;
   for (const p of obj.properties) {
