@@ -105,7 +105,8 @@ export default defineTsDetector({
     let listens: boolean | undefined;
     const capHalf = (): boolean => (listens ??= !isScriptOrCli(file) && /\bon\(|\bonce\(|addListener\(/.test(file.text));
     // socket.io servers are looked for (a binding look-up per call) only where the module is named.
-    const socketIo = (): boolean => file.text.includes('socket.io') && capHalf();
+    const namesSocketIo = file.text.includes('socket.io');
+    const socketIo = (): boolean => namesSocketIo && capHalf();
     return {
       enter: {
         CallExpression(node) {
