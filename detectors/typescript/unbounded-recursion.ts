@@ -20,15 +20,19 @@ interface SelfUse {
 }
 
 /** A function being walked. */
-interface Frame {
-  fn: ts.Node;
-  /** The function's own name (for messages), and how it calls itself. */
-  name: string;
-  params: string[];
-  rebound: Set<string>;
-  spans: Span[];
-  tries: ts.TryStatement[];
-  uses: SelfUse[];
+/** A function being walked: its name, parameters and what might call it again or bound the calls. */
+class Frame {
+  readonly rebound = new Set<string>();
+  readonly spans: Span[] = [];
+  readonly tries: ts.TryStatement[] = [];
+  readonly uses: SelfUse[] = [];
+
+  constructor(
+    readonly fn: ts.Node,
+    /** The function's own name (for messages), and how it calls itself. */
+    readonly name: string,
+    readonly params: string[],
+  ) {}
 }
 
 const LOOPS = new Set([ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement]);
@@ -153,7 +157,7 @@ export default defineTsDetector({
      * The frame of every function without a name: it cannot call itself, so nothing is recorded for it
      * (every record below is made for named frames only) and one shared frame serves them all.
      */
-    const anonymous: Frame = { fn: file.sourceFile, name: '', params: [], rebound: new Set(), spans: [], tries: [], uses: [] };
+    const anonymous = new Frame(file.sourceFile, '', []);
     const enterFunction = (node: ts.Node): void => {
       const fn = node as ts.SignatureDeclaration;
       const own = ownName(fn);
@@ -161,7 +165,7 @@ export default defineTsDetector({
         frames.push(anonymous);
         return;
       }
-      const frame: Frame = { fn, name: own.name, params: parameterNames(fn), rebound: new Set(), spans: [], tries: [], uses: [] };
+      const frame = new Frame(fn, own.name, parameterNames(fn));
       if (own.member) members.add(frame);
       frames.push(frame);
     };
@@ -183,37 +187,46 @@ export default defineTsDetector({
       ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.FunctionExpression, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.MethodDeclaration,
       ts.SyntaxKind.Constructor, ts.SyntaxKind.GetAccessor, ts.SyntaxKind.SetAccessor,
     ];
-    const enter = handlersFor(functionKinds, enterFunction);
-    const exit = handlersFor(functionKinds, exitFunction, handlersFor(CONDITIONALS, (node) => span(node, 'conditional')));
-    exit.ReturnStatement = (node) => span(node, 'exit');
-    exit.ThrowStatement = (node) => span(node, 'exit');
-    enter.TryStatement = (node) => {
-      const frame = top();
-      if (frame && frame.name !== '') frame.tries.push(node as ts.TryStatement);
-    };
-    enter.CallExpression = (node) => {
-      const frame = top();
-      if (frame && frame.name !== '' && callsSelf(node as ts.CallExpression, frame, members.has(frame))) frame.uses.push({ node, call: node as ts.CallExpression });
-    };
-    enter.PropertyAccessExpression = (node) => {
-      const frame = top();
-      if (frame && frame.name !== '' && accessorSelf(node as ts.PropertyAccessExpression, frame)) frame.uses.push({ node });
-    };
-    exit.BinaryExpression = (node) => {
-      const binary = node as ts.BinaryExpression;
-      const frame = top();
-      if (!frame || frame.name === '') return;
-      if (SHORT_CIRCUIT.has(binary.operatorToken.kind)) span(binary, 'conditional');
-      else if (ASSIGNMENTS.has(binary.operatorToken.kind) && ts.isIdentifier(binary.left)) frame.rebound.add(binary.left.text);
-    };
     const bump = (node: ts.Node): void => {
       const { operand, operator } = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
       const counts = operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken;
       const frame = top();
       if (counts && frame && frame.name !== '' && ts.isIdentifier(operand)) frame.rebound.add(operand.text);
     };
-    exit.PrefixUnaryExpression = bump;
-    exit.PostfixUnaryExpression = bump;
-    return { enter, exit };
+    const exitPath = (node: ts.Node): void => span(node, 'exit');
+    // Handler tables as literals and frames as class instances: built up property by property they
+    // kept each file's tree alive through young collections (see high-complexity).
+    return {
+      enter: {
+        ...handlersFor(functionKinds, enterFunction),
+        TryStatement(node) {
+          const frame = top();
+          if (frame && frame.name !== '') frame.tries.push(node as ts.TryStatement);
+        },
+        CallExpression(node) {
+          const frame = top();
+          if (frame && frame.name !== '' && callsSelf(node as ts.CallExpression, frame, members.has(frame))) frame.uses.push({ node, call: node as ts.CallExpression });
+        },
+        PropertyAccessExpression(node) {
+          const frame = top();
+          if (frame && frame.name !== '' && accessorSelf(node as ts.PropertyAccessExpression, frame)) frame.uses.push({ node });
+        },
+      },
+      exit: {
+        ...handlersFor(CONDITIONALS, (node) => span(node, 'conditional')),
+        ...handlersFor(functionKinds, exitFunction),
+        ReturnStatement: exitPath,
+        ThrowStatement: exitPath,
+        BinaryExpression(node) {
+          const binary = node as ts.BinaryExpression;
+          const frame = top();
+          if (!frame || frame.name === '') return;
+          if (SHORT_CIRCUIT.has(binary.operatorToken.kind)) span(binary, 'conditional');
+          else if (ASSIGNMENTS.has(binary.operatorToken.kind) && ts.isIdentifier(binary.left)) frame.rebound.add(binary.left.text);
+        },
+        PrefixUnaryExpression: bump,
+        PostfixUnaryExpression: bump,
+      },
+    };
   },
 });
