@@ -7,7 +7,7 @@ import { isTestFile } from './shared/file-role.js';
 import { type FreshIdSite, freshIdSite } from './shared/fresh-ids.js';
 import { functionName } from './shared/function-name.js';
 import { isAsyncFunction } from './shared/try-scope.js';
-import { isModuleVariable, sharedStateName } from './shared/shared-state.js';
+import { isModuleVariable, moduleVariableNames, sharedStateName } from './shared/shared-state.js';
 import { shortText } from './shared/source-text.js';
 import { COMPOUND_ASSIGNMENTS, checkGuard, isAssigned, isCheck, isClearing, isReceiver } from './shared/state-access.js';
 
@@ -150,6 +150,7 @@ export default defineTsDetector({
     if (isTestFile(file.path) || !file.text.includes('await') || !/\bawait\b/.test(file.text)) return {};
     /** Only code of `async` functions can suspend between check and write; everything else is skipped before any look-up. */
     const inAsync = (node: ts.Node): boolean => isAsyncFunction(enclosingFunction(node));
+    const moduleVariables = moduleVariableNames(file);
     const byFunction = new Map<ts.Node, Access[]>();
     const freshIds: FreshIdSite[] = [];
     const awaitNodes = new Map<ts.Node, ts.Node[]>();
@@ -247,7 +248,7 @@ export default defineTsDetector({
         },
         Identifier(node) {
           const id = node as ts.Identifier;
-          if (isReceiver(id) || isAssigned(id) || !isCheck(id) || !inAsync(id) || !isModuleVariable(id)) return;
+          if (!moduleVariables.has(id.text) || isReceiver(id) || isAssigned(id) || !isCheck(id) || !inAsync(id) || !isModuleVariable(id)) return;
           note(id, id.text, 'check', id.end, true);
         },
       },

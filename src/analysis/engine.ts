@@ -194,7 +194,8 @@ export function createAnalyzer(registry: readonly Detector[]): Analyzer {
     async analyzeFile({ path, text }, config) {
       const language = languageOf(path);
       if (!language) return { findings: [], notes: [], analyzed: false };
-      if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
+      // A UTF-16 unit is at most 3 bytes of UTF-8: most files are measured by their length alone.
+      if (text.length * 3 > MAX_FILE_BYTES && Buffer.byteLength(text) > MAX_FILE_BYTES) {
         return { findings: [], notes: [{ file: path, message: `not analysed: larger than ${MAX_FILE_BYTES} bytes` }], analyzed: false };
       }
       const unparseable = unparseableReason(text);

@@ -16,8 +16,8 @@ export interface EsImport {
   defaultName?: ts.Identifier;
   namespace?: ts.Identifier;
   named: ts.ImportSpecifier[];
-  line: number;
-  endLine: number;
+  readonly line: number;
+  readonly endLine: number;
 }
 
 export interface RequireBinding {
@@ -25,7 +25,7 @@ export interface RequireBinding {
   specifier: string;
   /** The bound names (`const { a, b } = require('x')` → a, b). */
   names: string[];
-  line: number;
+  readonly line: number;
 }
 
 export interface ModuleImports {
@@ -38,6 +38,56 @@ function boundNames(name: ts.BindingName): string[] {
   return name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : boundNames(e.name)));
 }
 
+/**
+ * Line numbers of a node, computed when first read: most files are looked at without any import's
+ * line being needed, and the first line number of a file costs a pass over its text.
+ */
+class Lines {
+  private start: number | undefined = undefined;
+  private end: number | undefined = undefined;
+
+  constructor(
+    private readonly file: TsFile,
+    private readonly at: ts.Node,
+  ) {}
+
+  get line(): number {
+    this.start ??= this.file.lineOf(this.at.getStart());
+    return this.start;
+  }
+
+  get endLine(): number {
+    this.end ??= this.file.lineOf(this.at.end);
+    return this.end;
+  }
+}
+
+class ImportRecord extends Lines implements EsImport {
+  constructor(
+    file: TsFile,
+    readonly node: ts.ImportDeclaration | ts.ImportEqualsDeclaration,
+    readonly specifier: string,
+    readonly typeOnly: boolean,
+    readonly sideEffect: boolean,
+    readonly defaultName: ts.Identifier | undefined,
+    readonly namespace: ts.Identifier | undefined,
+    readonly named: ts.ImportSpecifier[],
+  ) {
+    super(file, node);
+  }
+}
+
+class RequireRecord extends Lines implements RequireBinding {
+  constructor(
+    file: TsFile,
+    readonly node: ts.VariableStatement,
+    readonly specifier: string,
+    readonly names: string[],
+  ) {
+    super(file, node);
+  }
+}
+
 function esImport(file: TsFile, node: ts.ImportDeclaration): EsImport | undefined {
   if (!ts.isStringLiteral(node.moduleSpecifier)) return undefined;
   const clause = node.importClause;
@@ -46,25 +96,14 @@ function esImport(file: TsFile, node: ts.ImportDeclaration): EsImport | undefine
   const namespace = bindings && ts.isNamespaceImport(bindings) ? bindings.name : undefined;
   const typeOnly =
     clause !== undefined && (clause.isTypeOnly || (!clause.name && !namespace && named.length > 0 && named.every((e) => e.isTypeOnly)));
-  return {
-    node,
-    specifier: node.moduleSpecifier.text,
-    typeOnly,
-    sideEffect: clause === undefined,
-    defaultName: clause?.name,
-    namespace,
-    named,
-    line: file.lineOf(node.getStart()),
-    endLine: file.lineOf(node.end),
-  };
+  return new ImportRecord(file, node, node.moduleSpecifier.text, typeOnly, clause === undefined, clause?.name, namespace, named);
 }
 
 function requireImport(file: TsFile, node: ts.ImportEqualsDeclaration): EsImport | undefined {
   const ref = node.moduleReference;
   if (node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
   if (!ts.isExternalModuleReference(ref) || !ts.isStringLiteral(ref.expression)) return undefined;
-  const line = file.lineOf(node.getStart());
-  return { node, specifier: ref.expression.text, typeOnly: node.isTypeOnly, sideEffect: false, defaultName: node.name, named: [], line, endLine: file.lineOf(node.end) };
+  return new ImportRecord(file, node, ref.expression.text, node.isTypeOnly, false, node.name, undefined, []);
 }
 
 function collect(file: TsFile): ModuleImports {
@@ -81,7 +120,7 @@ function collect(file: TsFile): ModuleImports {
     const declaration = statement.declarationList.declarations[0];
     const specifier = requiredModule(declaration.initializer);
     if (specifier !== undefined) {
-      requires.push({ node: statement, specifier, names: boundNames(declaration.name), line: file.lineOf(statement.getStart()) });
+      requires.push(new RequireRecord(file, statement, specifier, boundNames(declaration.name)));
     }
   }
   return { imports, requires };

@@ -3,6 +3,7 @@
  * bindings (`const sessions = new Map()` at the top of the file). Lexical, via `bindings.ts`.
  */
 import { ts } from 'ts-morph';
+import type { TsFile } from '../../define.js';
 import { resolveBinding } from './bindings.js';
 import { unwrap } from './constant-text.js';
 
@@ -11,6 +12,21 @@ function isModuleLevel(declaration: ts.Node): boolean {
   if (!ts.isVariableDeclaration(declaration)) return false;
   const statement = declaration.parent.parent;
   return ts.isVariableStatement(statement) && ts.isSourceFile(statement.parent);
+}
+
+/**
+ * The names of the file's module-level variables (not destructured): a name not among them cannot be
+ * one (`isModuleVariable`), which handlers of every identifier ask first, without resolving it.
+ */
+export function moduleVariableNames(file: TsFile): ReadonlySet<string> {
+  return file.memo('typescript/shared-state/module-variables', () => {
+    const names = new Set<string>();
+    for (const statement of file.sourceFile.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+    }
+    return names;
+  });
 }
 
 /** True when `id` names a module-level variable of this file (not an import, function or class). */
