@@ -3,7 +3,6 @@ import { defineTsDetector } from '../define.js';
 import { resolveBinding } from './shared/bindings.js';
 import { unwrap } from './shared/constant-text.js';
 import { propertyNameText } from './shared/object-literal.js';
-import { handlersFor } from './shared/kind-names.js';
 
 /** A node of the function that may stop a recursion: a condition around the call, or an exit or condition before it. */
 interface Span {
@@ -35,8 +34,6 @@ class Frame {
   ) {}
 }
 
-const LOOPS = new Set([ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement]);
-const CONDITIONALS = new Set([...LOOPS, ts.SyntaxKind.IfStatement, ts.SyntaxKind.ConditionalExpression, ts.SyntaxKind.SwitchStatement]);
 const SHORT_CIRCUIT = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
 const ASSIGNMENTS = new Set([
   ts.SyntaxKind.EqualsToken, ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.MinusEqualsToken, ts.SyntaxKind.AsteriskEqualsToken,
@@ -183,10 +180,6 @@ export default defineTsDetector({
         ctx.report({ line: file.lineOf(use.node.getStart()), message });
       }
     };
-    const functionKinds = [
-      ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.FunctionExpression, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.MethodDeclaration,
-      ts.SyntaxKind.Constructor, ts.SyntaxKind.GetAccessor, ts.SyntaxKind.SetAccessor,
-    ];
     const bump = (node: ts.Node): void => {
       const { operand, operator } = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
       const counts = operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken;
@@ -194,11 +187,19 @@ export default defineTsDetector({
       if (counts && frame && frame.name !== '' && ts.isIdentifier(operand)) frame.rebound.add(operand.text);
     };
     const exitPath = (node: ts.Node): void => span(node, 'exit');
+    const conditional = (node: ts.Node): void => span(node, 'conditional');
     // Handler tables as literals and frames as class instances: built up property by property they
-    // kept each file's tree alive through young collections (see high-complexity).
+    // kept each file's tree alive through young collections (see high-complexity), and copied from
+    // tables made per kind list they cost more than the rule's handlers.
     return {
       enter: {
-        ...handlersFor(functionKinds, enterFunction),
+        FunctionDeclaration: enterFunction,
+        FunctionExpression: enterFunction,
+        ArrowFunction: enterFunction,
+        MethodDeclaration: enterFunction,
+        Constructor: enterFunction,
+        GetAccessor: enterFunction,
+        SetAccessor: enterFunction,
         TryStatement(node) {
           const frame = top();
           if (frame && frame.name !== '') frame.tries.push(node as ts.TryStatement);
@@ -213,8 +214,22 @@ export default defineTsDetector({
         },
       },
       exit: {
-        ...handlersFor(CONDITIONALS, (node) => span(node, 'conditional')),
-        ...handlersFor(functionKinds, exitFunction),
+        // A condition or a loop around a self-call can stop the recursion.
+        IfStatement: conditional,
+        ConditionalExpression: conditional,
+        SwitchStatement: conditional,
+        ForStatement: conditional,
+        ForOfStatement: conditional,
+        ForInStatement: conditional,
+        WhileStatement: conditional,
+        DoStatement: conditional,
+        FunctionDeclaration: exitFunction,
+        FunctionExpression: exitFunction,
+        ArrowFunction: exitFunction,
+        MethodDeclaration: exitFunction,
+        Constructor: exitFunction,
+        GetAccessor: exitFunction,
+        SetAccessor: exitFunction,
         ReturnStatement: exitPath,
         ThrowStatement: exitPath,
         BinaryExpression(node) {

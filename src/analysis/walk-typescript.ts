@@ -21,6 +21,8 @@ class KindTable {
   private readonly slots: Array<Slot<ts.Node>> = Array.from({ length: ts.SyntaxKind.Count + 1 }, () => ({ owners: [], handlers: [] }));
   /** The kinds filled in by this walk. */
   private readonly filled: ts.SyntaxKind[] = [];
+  /** Per kind, 1 when this walk has handlers for it: the loop's test for the many nodes nobody asked for. */
+  readonly subscribed = new Uint8Array(ts.SyntaxKind.Count + 1);
 
   /** Subscribes `owner`'s handlers; a name that is not a node kind fails the detector. */
   add(owner: ActiveDetector, handlers: TsHandlers | undefined): void {
@@ -34,7 +36,10 @@ class KindTable {
         continue;
       }
       const slot = this.slots[kind];
-      if (slot.handlers.length === 0) this.filled.push(kind);
+      if (slot.handlers.length === 0) {
+        this.filled.push(kind);
+        this.subscribed[kind] = 1;
+      }
       slot.owners.push(owner);
       slot.handlers.push(handler);
     }
@@ -52,6 +57,7 @@ class KindTable {
       const slot = this.slots[kind];
       slot.owners.length = 0;
       slot.handlers.length = 0;
+      this.subscribed[kind] = 0;
     }
     this.filled.length = 0;
   }
@@ -80,13 +86,16 @@ export function walkTypeScript(
     const leave = (at: number): void => {
       dispatchSlot(exit.slot(kinds[at]) as Slot<ts.Node>, nodes[at]);
     };
+    const onEnter = enter.subscribed;
+    const onExit = exit.subscribed;
     for (let i = 0; i < nodes.length; i++) {
-      const depth = depths[i];
-      while (open.length > 0 && depths[open[open.length - 1]] >= depth) leave(open.pop() as number);
+      if (open.length > 0) {
+        const depth = depths[i];
+        while (open.length > 0 && depths[open[open.length - 1]] >= depth) leave(open.pop() as number);
+      }
       const kind = kinds[i];
-      const onEnter = enter.slot(kind);
-      if (onEnter !== null) dispatchSlot(onEnter, nodes[i]);
-      if (exit.slot(kind) !== null) open.push(i);
+      if (onEnter[kind] === 1) dispatchSlot(enter.slot(kind) as Slot<ts.Node>, nodes[i]);
+      if (onExit[kind] === 1) open.push(i);
     }
     while (open.length > 0) leave(open.pop() as number);
   } finally {
