@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { documentOrderOf } from '../../src/analysis/parse-typescript.js';
 import { defineTsDetector } from '../define.js';
 import { enclosingFunction, resolveBinding } from './shared/bindings.js';
 import { isServerModule, perCallFunction } from './shared/call-frequency.js';
@@ -115,16 +116,22 @@ export default defineTsDetector({
         CallExpression(node) {
           onClient(node as ts.CallExpression);
         },
-        Identifier(node) {
-          const id = node as ts.Identifier;
-          const candidates = byName.get(id.text);
-          if (!candidates) return;
-          const declaration = resolveBinding(id)?.declaration;
-          const candidate = candidates.find((c) => c.declaration === declaration);
-          if (candidate) noteUse(candidate, id);
-        },
       },
       end() {
+        // The uses of each client, read from the file's identifiers only when there is a client: not a
+        // handler called for every identifier of every file. A use counts from the client's creation on.
+        if (byName.size > 0) {
+          const { nodes, kinds } = documentOrderOf(file.sourceFile);
+          for (let i = 0; i < kinds.length; i++) {
+            if (kinds[i] !== ts.SyntaxKind.Identifier) continue;
+            const id = nodes[i] as ts.Identifier;
+            const candidates = byName.get(id.text);
+            if (!candidates) continue;
+            const declaration = resolveBinding(id)?.declaration;
+            const candidate = candidates.find((c) => c.declaration === declaration && c.client.node.pos <= id.pos);
+            if (candidate) noteUse(candidate, id);
+          }
+        }
         for (const { node, message } of reported) ctx.report({ line: file.lineOf(node.getStart()), message });
         for (const list of byName.values()) {
           for (const c of list) {

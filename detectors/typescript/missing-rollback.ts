@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { documentOrderOf } from '../../src/analysis/parse-typescript.js';
 import { defineTsDetector } from '../define.js';
 import { resolveBinding } from './shared/bindings.js';
 import { constantText, unwrap } from './shared/constant-text.js';
@@ -69,39 +70,40 @@ export default defineTsDetector({
       }
       return known;
     };
-    /** Names bound to an awaited Prisma write somewhere in the file, learnt as the traversal meets them. */
-    const writeResults = new Set<string>();
+    /**
+     * Names bound to an awaited Prisma write somewhere in the file, with where the traversal first met
+     * one: its uses from there on are read in `end`, only in files that have one.
+     */
+    const writeResults = new Map<string, number>();
+    const onUse = (id: ts.Identifier): void => {
+      const parent = id.parent;
+      // `prisma.user.create`, `{ user: 1 }`: the same letters, not the variable.
+      if ((ts.isPropertyAccessExpression(parent) && parent.name === id) || (ts.isPropertyAssignment(parent) && parent.name === id)) return;
+      const binding = resolveBinding(id);
+      if (!binding || binding.kind !== 'const' || binding.declaration === id.parent) return;
+      const first = awaitedWrite(binding.initializer);
+      if (!first) return;
+      const fn = ownFunction(binding.declaration);
+      // The dependent write: the nearest Prisma write call whose arguments hold this use, in the same function.
+      for (let a: ts.Node = id.parent; a && a !== fn; a = a.parent) {
+        if (!ts.isCallExpression(a)) continue;
+        const second = prismaWrite(a);
+        if (!second || !ts.isAwaitExpression(second.parent)) continue;
+        if (reported.has(second) || handles(fn)) return;
+        reported.add(second);
+        ctx.report({
+          line: ctx.file.lineOf(second.getStart()),
+          endLine: ctx.file.lineOf(second.end),
+          message: `\`${shortText(second.expression, 50)}\` uses \`${id.text}\` from \`${shortText(first.expression, 50)}\` (line ${ctx.file.lineOf(first.getStart())}) outside \`$transaction\`: if it fails, the first write stays.`,
+        });
+        return;
+      }
+    };
     return {
       enter: {
         VariableDeclaration(node) {
           const d = node as ts.VariableDeclaration;
-          if (ts.isIdentifier(d.name) && awaitedWrite(d.initializer)) writeResults.add(d.name.text);
-        },
-        Identifier(node) {
-          const id = node as ts.Identifier;
-          if (!writeResults.has(id.text)) return;
-          const parent = id.parent;
-          // `prisma.user.create`, `{ user: 1 }`: the same letters, not the variable.
-          if ((ts.isPropertyAccessExpression(parent) && parent.name === id) || (ts.isPropertyAssignment(parent) && parent.name === id)) return;
-          const binding = resolveBinding(id);
-          if (!binding || binding.kind !== 'const' || binding.declaration === id.parent) return;
-          const first = awaitedWrite(binding.initializer);
-          if (!first) return;
-          const fn = ownFunction(binding.declaration);
-          // The dependent write: the nearest Prisma write call whose arguments hold this use, in the same function.
-          for (let a: ts.Node = id.parent; a && a !== fn; a = a.parent) {
-            if (!ts.isCallExpression(a)) continue;
-            const second = prismaWrite(a);
-            if (!second || !ts.isAwaitExpression(second.parent)) continue;
-            if (reported.has(second) || handles(fn)) return;
-            reported.add(second);
-            ctx.report({
-              line: ctx.file.lineOf(second.getStart()),
-              endLine: ctx.file.lineOf(second.end),
-              message: `\`${shortText(second.expression, 50)}\` uses \`${id.text}\` from \`${shortText(first.expression, 50)}\` (line ${ctx.file.lineOf(first.getStart())}) outside \`$transaction\`: if it fails, the first write stays.`,
-            });
-            return;
-          }
+          if (ts.isIdentifier(d.name) && !writeResults.has(d.name.text) && awaitedWrite(d.initializer)) writeResults.set(d.name.text, d.pos);
         },
         CallExpression(node) {
           const call = node as ts.CallExpression;
@@ -116,6 +118,16 @@ export default defineTsDetector({
             message: `\`${shortText(call, 50)}\` opens a transaction that no path of ${fn ? 'this function' : 'this module'} rolls back: an error leaves the connection inside an aborted transaction.`,
           });
         },
+      },
+      end() {
+        if (writeResults.size === 0) return;
+        const { nodes, kinds } = documentOrderOf(ctx.file.sourceFile);
+        for (let i = 0; i < kinds.length; i++) {
+          if (kinds[i] !== ts.SyntaxKind.Identifier) continue;
+          const id = nodes[i] as ts.Identifier;
+          const from = writeResults.get(id.text);
+          if (from !== undefined && id.pos >= from) onUse(id);
+        }
       },
     };
   },
