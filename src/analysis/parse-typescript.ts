@@ -43,15 +43,15 @@ export interface DocumentOrder {
   kinds: Uint16Array;
 }
 
-/** The traversal stack, reused from tree to tree (the listing runs to completion, never nested). */
-const stack: ts.Node[] = [];
-const stackDepths: number[] = [];
+/** Subtrees nested deeper than this are listed with an explicit stack: the recursion stays shallow. */
+const RECURSION_DEPTH = 200;
 
 /**
- * Lists the nodes `ts.forEachChild` reaches from `root` in document order, iteratively (deep nesting
- * cannot overflow). With `setParents`, also sets `parent` on every node, JSDoc comments and their
- * contents included: the result of `createSourceFile(..., setParentNodes = true)`, in one pass that
- * builds no array of children per node (the compiler's own pass does).
+ * Lists the nodes `ts.forEachChild` reaches from `root` in document order. With `setParents`, also
+ * sets `parent` on every node, JSDoc comments and their contents included: the result of
+ * `createSourceFile(..., setParentNodes = true)`, in one pass that builds no array of children per
+ * node (the compiler's own pass does). Recursive down to `RECURSION_DEPTH`, then iterative, so a
+ * left-deep chain of thousands of `+` cannot overflow the stack.
  */
 export function documentOrder(root: ts.Node, setParents: boolean): DocumentOrder {
   // The parser's node count (JSDoc nodes included) is at least the number of nodes listed: the lists
@@ -61,40 +61,7 @@ export function documentOrder(root: ts.Node, setParents: boolean): DocumentOrder
   let depths = new Int32Array(capacity);
   let kinds = new Uint16Array(capacity);
   let count = 0;
-  stack.length = 0;
-  stackDepths.length = 0;
-  stack.push(root);
-  stackDepths.push(0);
-  let parent: ts.Node = root;
-  let childDepth = 1;
-  const push = (child: ts.Node): void => {
-    stack.push(child);
-    stackDepths.push(childDepth);
-  };
-  const bind = (child: ts.Node): void => {
-    (child as unknown as Parented).parent = parent;
-    stack.push(child);
-    stackDepths.push(childDepth);
-  };
-  const bindWithJSDoc = (child: ts.Node): void => {
-    (child as unknown as Parented).parent = parent;
-    const docs = (child as WithJSDoc).jsDoc;
-    if (docs !== undefined) {
-      for (const doc of docs) {
-        (doc as unknown as Parented).parent = child;
-        setJSDocParents(doc);
-      }
-    }
-    stack.push(child);
-    stackDepths.push(childDepth);
-  };
-  // JSDoc comments start with `/**`: a text without one (or parsed without them) has none to look
-  // for on every node.
-  const jsDocPossible = !ts.isSourceFile(root) || (jsDocParsed(root) && root.text.includes('/**'));
-  const visit = !setParents ? push : jsDocPossible ? bindWithJSDoc : bind;
-  while (stack.length > 0) {
-    const node = stack.pop() as ts.Node;
-    const depth = stackDepths.pop() as number;
+  const append = (node: ts.Node, depth: number): void => {
     if (count === capacity) {
       capacity *= 2;
       nodes.length = capacity;
@@ -105,18 +72,73 @@ export function documentOrder(root: ts.Node, setParents: boolean): DocumentOrder
     depths[count] = depth;
     kinds[count] = node.kind;
     count++;
-    parent = node;
-    childDepth = depth + 1;
+  };
+  // JSDoc comments start with `/**`: a text without one (or parsed without them) has none to look
+  // for on every node.
+  const jsDocPossible = setParents && (!ts.isSourceFile(root) || (jsDocParsed(root) && root.text.includes('/**')));
+  const adopt = (child: ts.Node, parent: ts.Node): void => {
+    (child as unknown as Parented).parent = parent;
+    if (!jsDocPossible) return;
+    const docs = (child as WithJSDoc).jsDoc;
+    if (docs === undefined) return;
+    for (const doc of docs) {
+      (doc as unknown as Parented).parent = child;
+      setJSDocParents(doc);
+    }
+  };
+
+  /** The descendants of `top` (listed already, at `topDepth`), with an explicit stack. */
+  const listDeep = (top: ts.Node, topDepth: number): void => {
+    const stack: ts.Node[] = [];
+    const stackDepths: number[] = [];
+    let parent = top;
+    let childDepth = topDepth + 1;
+    const push = (child: ts.Node): void => {
+      if (setParents) adopt(child, parent);
+      stack.push(child);
+      stackDepths.push(childDepth);
+    };
     // Children are pushed in document order, then reversed in place so the first is popped first
     // (their depths are all the same).
-    let first = stack.length;
-    ts.forEachChild(node, visit);
-    for (let last = stack.length - 1; first < last; first++, last--) {
-      const swap = stack[first];
-      stack[first] = stack[last];
-      stack[last] = swap;
+    const pushChildren = (node: ts.Node): void => {
+      let first = stack.length;
+      ts.forEachChild(node, push);
+      for (let last = stack.length - 1; first < last; first++, last--) {
+        const swap = stack[first];
+        stack[first] = stack[last];
+        stack[last] = swap;
+      }
+    };
+    pushChildren(top);
+    while (stack.length > 0) {
+      const node = stack.pop() as ts.Node;
+      const depth = stackDepths.pop() as number;
+      append(node, depth);
+      parent = node;
+      childDepth = depth + 1;
+      pushChildren(node);
     }
-  }
+  };
+
+  let parent = root;
+  let depth = 0;
+  const visit = (child: ts.Node): void => {
+    if (setParents) adopt(child, parent);
+    const childDepth = depth + 1;
+    append(child, childDepth);
+    if (childDepth >= RECURSION_DEPTH) {
+      listDeep(child, childDepth);
+      return;
+    }
+    const outer = parent;
+    parent = child;
+    depth = childDepth;
+    ts.forEachChild(child, visit);
+    parent = outer;
+    depth = childDepth - 1;
+  };
+  append(root, 0);
+  ts.forEachChild(root, visit);
   nodes.length = count;
   return { nodes, depths: depths.subarray(0, count), kinds: kinds.subarray(0, count) };
 }

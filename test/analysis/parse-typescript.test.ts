@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ts } from 'ts-morph';
-import { documentOrderOf, parseTypeScript } from '../../src/analysis/parse-typescript.js';
+import { documentOrder, documentOrderOf, parseTypeScript } from '../../src/analysis/parse-typescript.js';
 
 const SOURCES: Record<string, string> = {
   'module.ts': [
@@ -49,6 +49,8 @@ const SOURCES: Record<string, string> = {
     'module.exports = function handler(req, res) { res.end(String(item.id)); };',
   ].join('\n'),
   'broken.ts': 'function (a, { b: } => {\n  if (\n  return <div>\n',
+  // Deeper than the listing's recursion: a left-deep chain of `+` and nested parentheses and calls.
+  'deep.ts': `const sum = ${Array.from({ length: 1500 }, (_, i) => `a${i}`).join(' + ')};\nconst nested = ${'f('.repeat(240)}x${')'.repeat(240)};\n`,
 };
 
 /** Some real sources from a pinned package that ships its TypeScript (installed by `npm ci`). */
@@ -131,6 +133,18 @@ describe('parseTypeScript', () => {
     expect(doc.jsDoc?.[0].parent).toBe(doc);
     // Listed once, then kept with the tree.
     expect(documentOrderOf(tree)).toBe(listed);
+  });
+
+  it('sets the parents of JSDoc comments too, in a tree parsed with them', () => {
+    const text = SOURCES['module.ts'];
+    const bare = ts.createSourceFile('module.ts', text, ts.ScriptTarget.Latest, false);
+    documentOrder(bare, true);
+    const member = (bare.statements.find((s) => ts.isClassDeclaration(s)) as ts.ClassDeclaration).members[0] as ts.Node & { jsDoc?: ts.JSDoc[] };
+    const doc = member.jsDoc?.[0] as ts.JSDoc;
+    expect(doc.parent).toBe(member);
+    const tag = doc.tags?.[0] as ts.JSDocTag;
+    expect(tag.parent).toBe(doc);
+    expect(tag.tagName.parent).toBe(tag);
   });
 
   it('answers lines and line numbers from the text', () => {
