@@ -99,7 +99,10 @@ export type TsKindName = keyof typeof ts.SyntaxKind;
 /**
  * TypeScript handlers keyed by kind name, as ESLint keys its handlers by node type. Not by the
  * `SyntaxKind` number: an object with keys in the hundreds gets an elements store as long as the
- * largest key (about 2.7 kB per object, each file and detector making one or two).
+ * largest key (about 2.7 kB per object, each file and detector making one or two). Write a table as
+ * an object literal, or with `handlersFor` (one handler shared by a list of kinds): tables built key
+ * by key with a fresh closure per kind kept every file's tree alive through young-generation
+ * collections (docs/performance.md).
  */
 export type TsHandlers = { [K in TsKindName]?: Handler<ts.Node> };
 
