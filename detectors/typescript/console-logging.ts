@@ -123,10 +123,12 @@ export default defineTsDetector({
   },
   defaultOptions: { anyModule: false, serverCode: false },
   create(ctx) {
-    if (isOutputFile(ctx.file)) return {};
     const logger = loggerInUse(ctx.file);
+    const wider = Boolean(ctx.options.serverCode || ctx.options.anyModule);
+    // Without a logger and with the default options there is nothing to report: asked first, as most files have none.
+    if ((!logger && !wider) || isOutputFile(ctx.file)) return {};
     // Server code matters only for a file without a logger (the message names the logger otherwise).
-    const server = !logger && (ctx.options.serverCode || ctx.options.anyModule) && isServerFile(ctx.file);
+    const server = !logger && wider && isServerFile(ctx.file);
     // Without a logger in the file and outside server code, console output may be the library's chosen channel.
     if (!logger && !server && !ctx.options.anyModule) return {};
     return {
