@@ -126,17 +126,7 @@ export function documentOrder(root: ts.Node, setParents: boolean): DocumentOrder
     if (jsDocPossible) adopt(child, parent);
     else if (setParents) (child as unknown as Parented).parent = parent;
     const childDepth = depth + 1;
-    // `append`, written out: this runs for every node of every file.
-    if (count === capacity) {
-      capacity *= 2;
-      nodes.length = capacity;
-      depths = grown(depths, new Int32Array(capacity));
-      kinds = grown(kinds, new Uint16Array(capacity));
-    }
-    nodes[count] = child;
-    depths[count] = childDepth;
-    kinds[count] = child.kind;
-    count++;
+    append(child, childDepth);
     if (childDepth >= RECURSION_DEPTH) {
       listDeep(child, childDepth);
       return;
