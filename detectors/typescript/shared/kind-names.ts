@@ -3,7 +3,7 @@ import { ts } from 'ts-morph';
 import type { TsHandlers, TsKindName } from '../../define.js';
 
 /** The name of a node kind, as a handler key (an alias such as `FirstStatement` where the compiler has one). */
-export function kindName(kind: ts.SyntaxKind): TsKindName {
+function kindName(kind: ts.SyntaxKind): TsKindName {
   return ts.SyntaxKind[kind] as TsKindName;
 }
 
